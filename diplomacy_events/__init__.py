@@ -1,0 +1,91 @@
+"""diplomacy_events: typed, evidence-backed records of diplomatic meetings from news prose.
+
+>>> import datetime
+>>> import diplomacy_events as de
+>>> result = de.parse("Vladimir Putin had a telephone conversation with President of "
+...                   "France Emmanuel Macron.", published=datetime.date(2022, 2, 21))
+>>> meeting = result.meetings[0]
+>>> [p.code for p in meeting.parties], meeting.mode.value, meeting.date.iso
+(['FRA', 'RUS'], 'remote', '2022-02-21')
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from diplomacy_events.exceptions import (
+    ArgumentTypeError,
+    DiplomacyEventsError,
+    DocumentError,
+    GoldFormatError,
+    InputError,
+)
+from diplomacy_events.model import (
+    Article,
+    Commitment,
+    Concern,
+    Delegation,
+    Determination,
+    Duration,
+    DurationUnit,
+    Evidence,
+    FollowUp,
+    Granularity,
+    Meeting,
+    Mode,
+    Party,
+    PartyKind,
+    PartyMention,
+    Person,
+    Place,
+    Qualifier,
+    Rank,
+    Request,
+    Result,
+    Source,
+    Status,
+    Strength,
+    TimeExpression,
+)
+from diplomacy_events.parser import Parser, parse
+
+try:
+    __version__ = version("diplomacy-events")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "ArgumentTypeError",
+    "Article",
+    "Commitment",
+    "Concern",
+    "Delegation",
+    "Determination",
+    "DiplomacyEventsError",
+    "DocumentError",
+    "Duration",
+    "DurationUnit",
+    "Evidence",
+    "FollowUp",
+    "GoldFormatError",
+    "Granularity",
+    "InputError",
+    "Meeting",
+    "Mode",
+    "Parser",
+    "Party",
+    "PartyKind",
+    "PartyMention",
+    "Person",
+    "Place",
+    "Qualifier",
+    "Rank",
+    "Request",
+    "Result",
+    "Source",
+    "Status",
+    "Strength",
+    "TimeExpression",
+    "__version__",
+    "parse",
+]

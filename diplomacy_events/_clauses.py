@@ -1,0 +1,89 @@
+"""Clause-level helpers shared by the event extractors: who is the subject of a trigger.
+
+Private: the extractors expose these steps as hook methods of their own.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from diplomacy_events.mentions import Mentions
+from diplomacy_events.model import Party, PartyMention, Person
+
+__all__ = ["COLLECTIVE", "clause_start", "subject"]
+
+# Where the clause holding a trigger starts: after the last of these before it.
+_CLAUSE_BREAK = regex.compile(
+    r"""
+    ;                                   # a semicolon
+    | :                                 # a colon
+    | \b(?:that|which|while|whereas|but|saying|noting|adding|indicating|stating|and[ ]that)\b
+    | ,[ ](?=and\b|where\b|while\b|although\b)   # a comma before a new clause
+    | \bwhere\b
+    """,
+    regex.VERBOSE,
+)
+
+# Words that refer to all the parties of the meeting at hand.
+COLLECTIVE = regex.compile(
+    r"""
+    \b(?:
+      both[ ](?:sides|parties|leaders|countries|governments|delegations|ministers|presidents|men)
+    | the[ ](?:two[ ])?(?:sides|parties|leaders|countries|governments|delegations|ministers|presidents|participants|men)
+    | the[ ]two
+    | all[ ](?:sides|parties|participants)
+    | (?:we|they|we[ ]both|they[ ]both)
+    | (?:We|They)
+    | their[ ](?:teams|governments|countries|delegations)
+    | the[ ](?:Russian|American|U\.S\.|US)[ ]and[ ]\p{L}+[ ]diplomats   # handled as parties too
+    )\b
+    """,
+    regex.VERBOSE,
+)
+
+# A party named as the topic of a clause, not its subject: "on Ukraine", "Russia's war".
+_NOT_SUBJECT_BEFORE = regex.compile(
+    r"(?:\b(?:on|about|regarding|over|concerning|in|at|to|with|against|toward|towards|by|of|for|from)(?:[ ]the)?[ ])$"
+)
+
+
+def clause_start(view: str, floor: int, trigger_start: int) -> int:
+    """The start of the clause that ends at a trigger: after the last clause break."""
+    start = floor
+    for brk in _CLAUSE_BREAK.finditer(view, floor, trigger_start):
+        start = brk.end()
+    return start
+
+
+def subject(mentions: Mentions, start: int, trigger_start: int) -> tuple[tuple[Party, ...], bool, int]:
+    """The parties that are the subject of a trigger, from ``start`` to the trigger.
+
+    Returns the parties named, whether a collective phrase ("both sides",
+    "we") stands there, and where the subject starts.  A party after a
+    preposition (``"the properties seized by the US"``) is not a subject.
+    """
+    view = mentions.doc.view
+    parties: list[Party] = []
+    first = trigger_start
+    for span in Mentions.within(mentions.parties, start, trigger_start):
+        mention = span.value
+        assert isinstance(mention, PartyMention)
+        if _NOT_SUBJECT_BEFORE.search(view[max(0, span.start - 12) : span.start]):
+            continue
+        if view[span.end : span.end + 2] == "'s" and mention.form != "demonym":
+            continue
+        if mention.party not in parties:
+            parties.append(mention.party)
+        first = min(first, span.start)
+    for span in Mentions.within(mentions.person_spans, start, trigger_start):
+        person = span.value
+        assert isinstance(person, Person)
+        if _NOT_SUBJECT_BEFORE.search(view[max(0, span.start - 12) : span.start]):
+            continue
+        if person.party is not None and person.party not in parties:
+            parties.append(person.party)
+        first = min(first, span.start)
+    collective = COLLECTIVE.search(view, start, trigger_start)
+    if collective is not None:
+        first = min(first, collective.start())
+    return tuple(parties), collective is not None, first

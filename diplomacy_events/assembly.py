@@ -1,0 +1,484 @@
+"""Assembly: from the drafts of one document to its :class:`~diplomacy_events.model.Result`.
+
+The extractors read one sentence at a time; assembly reads the whole
+document.  Its steps, each a method of :class:`Assembler` that a subclass
+may replace:
+
+1. :meth:`~Assembler.resolve_time`: resolve each draft's date against the
+   publication date, in the direction its tense implies, and let a date
+   before or after publication settle the status;
+2. :meth:`~Assembler.same_meeting`: merge the drafts that report one
+   real-world meeting (a teaser and the body);
+3. :meth:`~Assembler.news_date`: give the meeting that is the document's
+   news the publication date when the text gives none;
+4. attach delegation heads, durations and formats stated in sentences of
+   their own ("The Russian delegation was led by ...");
+5. resolve "both sides", "we" and the like to the parties of the meeting
+   at hand, and link commitments and follow-ups to their meeting.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from diplomacy_events.commitments import CommitmentDraft, StatementDraft
+from diplomacy_events.followups import FollowUpDraft
+from diplomacy_events.meetings import MeetingDraft
+from diplomacy_events.mentions import Mentions
+from diplomacy_events.model import (
+    Article,
+    Commitment,
+    Concern,
+    Delegation,
+    Duration,
+    Evidence,
+    FollowUp,
+    Granularity,
+    Meeting,
+    Mode,
+    Party,
+    PartyMention,
+    Person,
+    Place,
+    Request,
+    Result,
+    Status,
+    TimeExpression,
+)
+from diplomacy_events.text import Sentence
+from diplomacy_events.times import Direction, TimeMention, resolve
+
+__all__ = ["Assembler", "Drafts"]
+
+# "The Russian delegation was led by X", "the US side was headed by X".
+_LED_BY = regex.compile(
+    r"""
+    \b(?:delegation|side|team)s?
+    (?:[ ]\p{L}+){0,3}?             # "was", "of Russia"
+    [ ](?:was[ ]|were[ ]|is[ ])?
+    (?:led|headed|chaired)[ ]by[ ]
+    """,
+    regex.VERBOSE,
+)
+
+# "X led the U.S. delegation", "X will head the Russian delegation".
+_LEADS = regex.compile(r"\b(?:led|leads|lead|headed|heads|head)[ ]the[ ]")
+
+# A sentence that speaks of the meeting without naming its parties.
+_ANAPHOR = regex.compile(
+    r"\b(?:the|these|their)[ ](?:talks|discussions|meeting|consultations|conversation|negotiations|session)\b",
+    regex.IGNORECASE,
+)
+
+# How a meeting was held.
+_FORMATS = (
+    (regex.compile(r"\b(?:behind[ ]closed[ ]doors|closed[- ]door)\b", regex.IGNORECASE), "closed-door"),
+    (regex.compile(r"\btrilateral\b", regex.IGNORECASE), "trilateral"),
+    (regex.compile(r"\bbilateral\b", regex.IGNORECASE), "bilateral"),
+    (regex.compile(r"\b(?:one[- ]on[- ]one|tête-à-tête|face[- ]to[- ]face)\b", regex.IGNORECASE), "one-on-one"),
+    (regex.compile(r"\bindirect\b", regex.IGNORECASE), "indirect"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Drafts:
+    """What the extractors found in one document, handed to assembly."""
+
+    meetings: tuple[MeetingDraft, ...] = ()
+    commitments: tuple[StatementDraft, ...] = ()
+    followups: tuple[FollowUpDraft, ...] = ()
+    requests: tuple[StatementDraft, ...] = ()
+    concerns: tuple[StatementDraft, ...] = ()
+
+
+@attrs.define
+class _Group:
+    """The drafts of one meeting while assembly merges them."""
+
+    drafts: list[MeetingDraft]
+    parties: list[Party]
+    status: Status
+    date: TimeExpression | None
+    heads: dict[str, Person] = attrs.field(factory=dict)
+    duration: Duration | None = None
+    formats: list[str] = attrs.field(factory=list)
+
+    @property
+    def first(self) -> MeetingDraft:
+        return self.drafts[0]
+
+
+class Assembler:
+    """Builds the result of one document from its mentions and drafts."""
+
+    def assemble(self, mentions: Mentions, drafts: Drafts, article: Article) -> Result:
+        """The result of one document."""
+        published = article.published
+        groups: list[_Group] = []
+        for draft in drafts.meetings:
+            status, date = self.resolve_time(draft, published)
+            group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
+            if group is None:
+                groups.append(_Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+            else:
+                group.drafts.append(draft)
+                for party in draft.parties:
+                    if party not in group.parties:
+                        group.parties.append(party)
+                if group.date is None and date is not None:
+                    group.date = date
+                if status is Status.PLANNED and draft.status_explicit and group.date is None:
+                    group.status = status
+        self.news_date(mentions, groups, published)
+        self._attach_heads(mentions, groups)
+        self._attach_details(mentions, groups)
+        meetings = tuple(self.build_meeting(mentions, g) for g in groups)
+        anchors = [(g.first.sentence.start, i) for i, g in enumerate(groups)]
+        headline_parties = self.headline_parties(mentions)
+        commitments = tuple(
+            c
+            for c in (self.build_commitment(mentions, d, meetings, anchors, headline_parties) for d in drafts.commitments)
+            if c is not None
+        )
+        followups = tuple(
+            f
+            for f in (self.build_followup(mentions, d, meetings, anchors, headline_parties, published) for d in drafts.followups)
+            if f is not None
+        )
+        requests = tuple(
+            Request(
+                parties=r.parties,
+                meeting=self.meeting_of(r.sentence, anchors),
+                evidence=mentions.doc.evidence(r.start, r.end, "request.trigger"),
+            )
+            for r in drafts.requests
+            if r.parties
+        )
+        concerns = tuple(
+            Concern(
+                parties=c.parties or self._collective(c, meetings, anchors, headline_parties),
+                meeting=self.meeting_of(c.sentence, anchors),
+                evidence=mentions.doc.evidence(c.start, c.end, "concern.trigger"),
+            )
+            for c in drafts.concerns
+            if c.parties or self._collective(c, meetings, anchors, headline_parties)
+        )
+        return Result(
+            article=article,
+            meetings=meetings,
+            commitments=_dedupe(commitments),
+            followups=_dedupe(followups),
+            requests=requests,
+            concerns=concerns,
+            people=mentions.people,
+        )
+
+    # -- meetings ------------------------------------------------------
+
+    def resolve_time(self, draft: MeetingDraft, published: datetime.date | None) -> tuple[Status, TimeExpression | None]:
+        """The draft's date resolved in the direction of its tense, and the status it implies.
+
+        A date before publication makes the meeting held, one after makes it
+        planned; on the publication day the tense decides.
+        """
+        if draft.time is None:
+            return draft.status, None
+        direction = Direction.FUTURE if draft.status is Status.PLANNED else Direction.PAST
+        date = resolve(draft.time, published, direction)
+        status = draft.status
+        if published is not None and date.earliest is not None and date.latest is not None:
+            if date.latest < published:
+                status = Status.HELD
+            elif date.earliest > published:
+                status = Status.PLANNED
+        return status, date
+
+    def same_meeting(self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None) -> bool:
+        """Whether a draft reports the meeting of ``group``.
+
+        The same parties (or a subset of them) and the same date, or no date
+        on one side when neither is background to the other.
+        """
+        if not set(draft.parties) <= set(group.parties) and not set(group.parties) <= set(draft.parties):
+            return False
+        if date is not None and group.date is not None:
+            return date.iso == group.date.iso and date.iso is not None
+        if date is None and group.date is None:
+            return set(draft.parties) == set(group.parties) and draft.background == group.first.background
+        if draft.sentence.index == group.first.sentence.index:
+            return True
+        undated = draft if date is None else group.first
+        return not undated.background
+
+    def news_date(self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None) -> None:
+        """Date the document's news meeting, if undated, with the publication day.
+
+        The news is the first meeting reported in the headline or the first
+        sentences of the body, held, and not presented as background.
+        """
+        if published is None or not groups:
+            return
+        first = min(groups, key=lambda g: g.first.trigger_start)
+        if first.date is not None or first.first.background:
+            return
+        if first.first.sentence.index > 3 or first.status is Status.PLANNED:
+            return
+        ev = mentions.doc.evidence(first.first.trigger_start, first.first.trigger_end, "meeting.news")
+        first.date = TimeExpression(
+            evidence=ev,
+            granularity=Granularity.DAY,
+            earliest=published,
+            latest=published,
+            anchor=published,
+            relative=True,
+        )
+
+    def build_meeting(self, mentions: Mentions, group: _Group) -> Meeting:
+        """The :class:`Meeting` of a group of drafts."""
+        doc = mentions.doc
+        primary = next((d for d in group.drafts if not d.sentence.headline), group.first)
+        ordered = [primary, *(d for d in group.drafts if d is not primary)]
+        evidence = tuple(doc.evidence(*_trim(d), "meeting.trigger") for d in ordered)
+        place = next((d.place for d in group.drafts if d.place is not None), None)
+        if place is None:
+            country = next((d.country for d in group.drafts if d.country is not None), None)
+            if country is not None:
+                first = group.first
+                place = Place(
+                    city=None,
+                    country=country,
+                    evidence=doc.evidence(first.trigger_start, first.trigger_end, "meeting.country"),
+                )
+        parties = tuple(sorted(group.parties))
+        delegations = tuple(Delegation(party=p, head=group.heads.get(p.code)) for p in parties)
+        mode = Mode.REMOTE if any(d.mode is Mode.REMOTE for d in group.drafts) else Mode.IN_PERSON
+        return Meeting(
+            status=group.status,
+            mode=mode,
+            parties=parties,
+            delegations=delegations,
+            date=group.date,
+            location=place if mode is Mode.IN_PERSON else None,
+            duration=group.duration,
+            format=tuple(group.formats),
+            kind=group.first.trigger.kind,
+            evidence=evidence,
+        )
+
+    def _attach_heads(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+        """Heads: the first person of each party named with the meeting, else a "led by" sentence."""
+        for group in groups:
+            for draft in group.drafts:
+                for person in draft.people:
+                    if person.party is not None and person.party.code not in group.heads:
+                        group.heads[person.party.code] = person
+        view = mentions.doc.view
+        for sentence in mentions.doc.sentences:
+            for party, person in self.delegation_heads(mentions, sentence):
+                target = self._group_before(groups, sentence, party)
+                if target is not None and party in target.parties:
+                    target.heads[party.code] = person
+        del view
+
+    def delegation_heads(self, mentions: Mentions, sentence: Sentence) -> list[tuple[Party, Person]]:
+        """The (party, head) pairs a sentence states: "the Russian delegation was led by X"."""
+        view = mentions.doc.view
+        found: list[tuple[Party, Person]] = []
+        for match in _LED_BY.finditer(view, sentence.start, sentence.end):
+            person = _person_at(mentions, match.end())
+            party = _party_before(mentions, sentence.start, match.start())
+            if person is not None and party is not None:
+                found.append((party, person))
+        for match in _LEADS.finditer(view, sentence.start, sentence.end):
+            person = _person_before(mentions, sentence.start, match.start())
+            party = _party_at(mentions, match.end())
+            if person is not None and party is not None and view[match.end():match.end() + 60].find("delegation") >= 0:
+                found.append((party, person))
+        return found
+
+    def _group_before(self, groups: Sequence[_Group], sentence: Sentence, party: Party) -> _Group | None:
+        """The last meeting with ``party`` mentioned at or before a sentence (else the first)."""
+        best = None
+        for group in groups:
+            if party in group.parties and group.first.sentence.index <= sentence.index:
+                best = group
+        if best is None:
+            best = next((g for g in groups if party in g.parties), None)
+        return best
+
+    def _attach_details(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+        """Duration and format from the meeting's sentences or the sentence that follows one."""
+        doc = mentions.doc
+        if not groups:
+            return
+        for group in groups:
+            sentences = {d.sentence.index for d in group.drafts}
+            for index in sorted(sentences):
+                candidates = [doc.sentences[index]]
+                if index + 1 < len(doc.sentences):
+                    nxt = doc.sentences[index + 1]
+                    if _ANAPHOR.search(doc.sentence_text(nxt)) and not Mentions.within(mentions.parties, nxt.start, nxt.end):
+                        candidates.append(nxt)
+                for sentence in candidates:
+                    text = doc.sentence_text(sentence)
+                    if group.duration is None:
+                        spans = Mentions.within(mentions.durations, sentence.start, sentence.end)
+                        if spans:
+                            assert isinstance(spans[0].value, Duration)
+                            group.duration = spans[0].value
+                    for pattern, name in _FORMATS:
+                        if name not in group.formats and pattern.search(text):
+                            group.formats.append(name)
+
+    # -- commitments and follow-ups ---------------------------------------
+
+    def meeting_of(self, sentence: Sentence, anchors: Sequence[tuple[int, int]]) -> int | None:
+        """The meeting a statement belongs to: the last one mentioned before it, else the first."""
+        best = None
+        for start, index in anchors:
+            if start <= sentence.start:
+                best = index if best is None else best
+        if best is None and anchors:
+            best = anchors[0][1]
+        return best
+
+    def headline_parties(self, mentions: Mentions) -> tuple[Party, ...]:
+        """The parties named in the headline: who "we" are in a joint statement."""
+        doc = mentions.doc
+        if not doc.sentences or not doc.sentences[0].headline:
+            return ()
+        head = doc.sentences[0]
+        parties: list[Party] = []
+        for span in Mentions.within(mentions.parties, head.start, head.end):
+            assert isinstance(span.value, PartyMention)
+            if span.value.party not in parties:
+                parties.append(span.value.party)
+        return tuple(parties)
+
+    def _collective(
+        self,
+        draft: StatementDraft,
+        meetings: Sequence[Meeting],
+        anchors: Sequence[tuple[int, int]],
+        headline_parties: tuple[Party, ...],
+    ) -> tuple[Party, ...]:
+        """The parties "both sides", "we" or an unnamed subject stand for."""
+        index = self.meeting_of(draft.sentence, anchors)
+        if index is not None:
+            return meetings[index].parties
+        return tuple(sorted(headline_parties)) if len(headline_parties) >= 2 else ()
+
+    def build_commitment(
+        self,
+        mentions: Mentions,
+        draft: StatementDraft,
+        meetings: Sequence[Meeting],
+        anchors: Sequence[tuple[int, int]],
+        headline_parties: tuple[Party, ...],
+    ) -> Commitment | None:
+        """The commitment of a draft, with its parties resolved; ``None`` if it has none."""
+        parties = tuple(sorted(set(draft.parties))) if draft.parties else self._collective(draft, meetings, anchors, headline_parties)
+        if not parties:
+            return None
+        assert isinstance(draft, CommitmentDraft)
+        return Commitment(
+            parties=parties,
+            action=draft.action,
+            strength=draft.strength,
+            reported_by=draft.sources,
+            meeting=self.meeting_of(draft.sentence, anchors),
+            evidence=mentions.doc.evidence(draft.start, draft.end, "commitment.trigger"),
+        )
+
+    def build_followup(
+        self,
+        mentions: Mentions,
+        draft: FollowUpDraft,
+        meetings: Sequence[Meeting],
+        anchors: Sequence[tuple[int, int]],
+        headline_parties: tuple[Party, ...],
+        published: datetime.date | None,
+    ) -> FollowUp | None:
+        """The follow-up of a draft, with the parties of the meeting it follows."""
+        index = self.meeting_of(draft.sentence, anchors)
+        if index is not None:
+            parties = meetings[index].parties
+        elif len(headline_parties) >= 2:
+            parties = tuple(sorted(headline_parties))
+        else:
+            return None
+        timeframe = resolve(draft.time, published, Direction.FUTURE) if draft.time is not None else None
+        places = Mentions.within(mentions.places, draft.sentence.start, draft.sentence.end)
+        location = places[0].value if places else None
+        assert location is None or isinstance(location, Place)
+        return FollowUp(
+            parties=parties,
+            timeframe=timeframe,
+            date_status=draft.date_status,
+            location=location,
+            location_status=draft.location_status,
+            representation_status=draft.representation_status,
+            meeting=index,
+            evidence=mentions.doc.evidence(draft.start, draft.end, "followup.trigger"),
+        )
+
+
+def _trim(draft: MeetingDraft) -> tuple[int, int]:
+    """A meeting's evidence: its window, at most about twelve words around the trigger."""
+    start = max(draft.start, draft.trigger_start - 80)
+    end = min(draft.end, draft.trigger_end + 80)
+    if start > draft.trigger_start:
+        start = draft.trigger_start
+    return start, max(end, draft.trigger_end)
+
+
+def _dedupe(items: Sequence[Commitment] | Sequence[FollowUp]) -> tuple:  # type: ignore[type-arg]
+    """Drop items whose evidence overlaps an earlier one's."""
+    kept: list[Commitment | FollowUp] = []
+    for item in items:
+        if not any(item.evidence.overlaps(k.evidence) for k in kept):
+            kept.append(item)
+    return tuple(kept)
+
+
+def _person_at(mentions: Mentions, offset: int) -> Person | None:
+    """The person mentioned at a view offset (allowing a word before the name)."""
+    for span in mentions.person_spans:
+        if offset <= span.start <= offset + 40:
+            assert isinstance(span.value, Person)
+            return span.value
+    return None
+
+
+def _person_before(mentions: Mentions, floor: int, offset: int) -> Person | None:
+    """The last person mentioned between ``floor`` and ``offset``."""
+    found = None
+    for span in Mentions.within(mentions.person_spans, floor, offset):
+        assert isinstance(span.value, Person)
+        found = span.value
+    return found
+
+
+def _party_before(mentions: Mentions, floor: int, offset: int) -> Party | None:
+    """The last party mentioned between ``floor`` and ``offset``."""
+    found = None
+    for span in Mentions.within(mentions.parties, max(floor, offset - 40), offset):
+        assert isinstance(span.value, PartyMention)
+        found = span.value.party
+    return found
+
+
+def _party_at(mentions: Mentions, offset: int) -> Party | None:
+    """The party mentioned right at a view offset."""
+    for span in Mentions.within(mentions.parties, offset, offset + 30):
+        assert isinstance(span.value, PartyMention)
+        return span.value.party
+    return None
+
+
+def _unused(_: Evidence | TimeMention) -> None:  # pragma: no cover
+    return None

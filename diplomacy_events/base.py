@@ -1,0 +1,103 @@
+"""The base class of the event extractors: triggers from a word list, then three steps.
+
+An extractor looks for its trigger phrases, and for each one found runs
+three small steps that a subclass may override one at a time:
+
+1. :meth:`TriggerExtractor.accept`: is this occurrence a real trigger?
+2. :meth:`TriggerExtractor.build`: make a draft from it (or ``None``);
+3. :meth:`TriggerExtractor.reject`: drop a draft that is not an event after all.
+
+Trigger phrases come from a TSV word list of the package's ``data`` folder
+(``phrase<TAB>label``), or from the ``phrases`` argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Generic, TypeVar
+
+from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.exceptions import InputError
+from diplomacy_events.mentions import Mentions
+from diplomacy_events.text import Sentence
+
+__all__ = ["TriggerExtractor", "load_phrases"]
+
+D = TypeVar("D")
+
+
+@cache
+def load_phrases(name: str) -> tuple[tuple[str, str], ...]:
+    """Read a ``phrase<TAB>label`` word list from the package's ``data`` folder."""
+    ref = resources.files("diplomacy_events").joinpath("data", name)
+    pairs = []
+    for number, line in enumerate(ref.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise InputError(f"data/{name}, line {number}: expected phrase<TAB>label, got {line!r}")
+        pairs.append((fields[0], fields[1]))
+    return tuple(pairs)
+
+
+class TriggerExtractor(Generic[D]):
+    """Finds events of one kind from trigger phrases; subclasses make the drafts.
+
+    ``phrases`` maps each trigger phrase to its label (a strength, a kind);
+    by default they come from the word list named by :attr:`word_list`.
+    A capitalised form of each phrase is looked for too.
+    """
+
+    word_list = ""
+    """The file name, in the package's ``data`` folder, of the default phrases."""
+    rule = "event"
+    """The prefix of the evidence rule ids this extractor writes."""
+
+    def __init__(self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
+        if phrases is None:
+            pairs: Iterable[tuple[str, str]] = load_phrases(self.word_list) if self.word_list else ()
+        elif isinstance(phrases, Mapping):
+            pairs = phrases.items()
+        else:
+            pairs = phrases
+        table: dict[str, str] = {}
+        for phrase, label in pairs:
+            table.setdefault(phrase, label)
+            table.setdefault(phrase[:1].upper() + phrase[1:], label)
+        self._phrases = table
+        self._gazetteer: Gazetteer | None = None
+
+    def phrases(self) -> Mapping[str, str]:
+        """Each trigger phrase with its label."""
+        return self._phrases
+
+    def extract(self, mentions: Mentions) -> tuple[D, ...]:
+        """Every event of the document, in text order."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.phrases())
+        doc = mentions.doc
+        phrases = self.phrases()
+        drafts: list[D] = []
+        for start, end, phrase in self._gazetteer.finditer(doc.view):
+            sentence = doc.sentence_at(start)
+            if not self.accept(mentions, sentence, start, end):
+                continue
+            draft = self.build(mentions, sentence, start, end, phrases[phrase])
+            if draft is not None and not self.reject(mentions, draft):
+                drafts.append(draft)
+        return tuple(drafts)
+
+    def accept(self, mentions: Mentions, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the trigger at ``start:end`` is one; by default every occurrence is."""
+        return True
+
+    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> D | None:
+        """The draft for an accepted trigger (``None`` to skip it)."""
+        raise NotImplementedError
+
+    def reject(self, mentions: Mentions, draft: D) -> bool:
+        """Whether a draft is not an event after all; by default none is rejected."""
+        return False

@@ -1,0 +1,281 @@
+"""Finding commitments, and the requests and concerns that are not commitments.
+
+A commitment is an undertaking by a party to do something named: ``"agreed
+to work on a roadmap"``, ``"reaffirmed their commitment to ..."``, ``"Israel
+will release ..."``.  :class:`CommitmentExtractor` finds the trigger (the
+word list ``commitment_triggers.tsv``), the subject that binds itself, and
+the action; who reported it (``"according to TASS"``, ``"the Foreign
+Ministry said"``) is kept apart from who made it.
+
+The corpus guidelines say what is *not* a commitment: requests (``"urged"``),
+concerns, hopes, readiness, praise, emphasis, agreements made elsewhere.
+Requests and concerns are found by :class:`RequestExtractor` and
+:class:`ConcernExtractor`, as light objects of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+import regex
+
+from diplomacy_events._clauses import clause_start, subject
+from diplomacy_events.base import TriggerExtractor
+from diplomacy_events.mentions import Mentions
+from diplomacy_events.model import Party, Source, Strength
+from diplomacy_events.text import Sentence
+
+__all__ = [
+    "CommitmentDraft",
+    "CommitmentExtractor",
+    "ConcernExtractor",
+    "RequestExtractor",
+    "StatementDraft",
+]
+
+# What follows "agreed to" when the undertaking is a further meeting (a follow-up).
+_FOLLOW_UP_AFTER = regex.compile(
+    r"""
+    [ ]*(?:also[ ]|further[ ])?+
+    (?:meet | continue[ ](?:their[ ])?(?:contacts|dialogue|consultations)
+    | maintain | stay[ ]in | keep[ ]in | remain[ ]in | hold[ ](?:a[ ])?(?:follow-up|further|another|next)
+    | convene | set[ ]up[ ]a[ ]consultation | further[ ]contacts | on[ ]further[ ]contacts)
+    """,
+    regex.VERBOSE,
+)
+
+# Words just before a trigger that make it no commitment of the subject.
+_NOT_A_COMMITMENT_BEFORE = regex.compile(
+    r"""
+    \b(?:
+      welcom\w* | prais\w* | not | never | no | urg\w+ | call\w*[ ]on | encourag\w*
+    | asked | failed[ ]to | refus\w* | hope\w*[ ](?:that|to)? | ready[ ]to | readiness
+    | the[ ]agreements? | previous | earlier | past | existing | would[ ]be
+    | (?:authorities|government)'s
+    )\W*(?:\w+\W+){0,3}$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Words right after a trigger that make it no commitment: "agreed to disagree".
+_NOT_A_COMMITMENT_AFTER = regex.compile(r"[ ]*(?:disagree|differ)\b")
+
+# "X will VERB": a future undertaking, when X is a party or "we".
+_WILL = regex.compile(
+    r"""
+    \b(?:will|would|shall)
+    (?:[ ](?:also|in[ ]turn|certainly|continue[ ]to|jointly|further|now))*+
+    [ ](?P<verb>\p{Ll}+)
+    """,
+    regex.VERBOSE,
+)
+
+# Verbs after "will" that describe an itinerary or a contact, not an undertaking.
+_ITINERARY_VERBS = frozenset(
+    """
+    be meet visit travel hold attend participate take deliver host discuss speak talk
+    hold have make give receive arrive depart lead join address co-chair chair open
+    also continue remain see say tell announce mark sign seek need look
+    """.split()
+)
+
+# The source of a report: "according to TASS", "the Foreign Ministry said".
+_ACCORDING_TO = regex.compile(
+    r"""
+    \b(?:according[ ]to|reported[ ]by|citing|cited[ ]by|as[ ]reported[ ]by)[ ]
+    (?P<source>\p{Lu}[\p{L}.\-]*+(?:[ ](?:of[ ]|the[ ])?+\p{Lu}[\p{L}.\-]*+){0,4})
+    """,
+    regex.VERBOSE,
+)
+
+# The end of the action after a trigger: the clause ends.
+_ACTION_END = regex.compile(r"[.;:]|,[ ](?:and|while|but|which)\b|$")
+
+
+@attrs.frozen(kw_only=True)
+class StatementDraft:
+    """A statement found in one sentence: who, what, and where (view offsets).
+
+    ``collective`` is true when the subject is "both sides", "we" or the
+    like, which assembly resolves to the parties of the meeting at hand.
+    """
+
+    kind: str
+    label: str
+    parties: tuple[Party, ...]
+    collective: bool
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    sentence: Sentence
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentDraft(StatementDraft):
+    """A commitment as found in one sentence, before assembly links it to its meeting."""
+
+    strength: Strength
+    action: str
+    sources: tuple[Source, ...] = ()
+
+
+class _SubjectExtractor(TriggerExtractor[StatementDraft]):
+    """Shared steps: the subject of a trigger and the evidence window."""
+
+    kind = "statement"
+    words_after = 8
+    """How many words after the trigger the evidence keeps."""
+
+    def evidence_window(self, mentions: Mentions, start: int, tstart: int, tend: int) -> tuple[int, int]:
+        """The evidence: from the subject to a few words after the trigger."""
+        view = mentions.doc.view
+        sentence = mentions.doc.sentence_at(tstart)
+        words = regex.compile(r"(?:[ ]+[^ ]+){0,%d}" % self.words_after)
+        after = words.match(view, tend, sentence.end)
+        end = after.end() if after else tend
+        stop = _ACTION_END.search(view, tend, end)
+        if stop is not None and stop.start() > tend:
+            end = stop.start()
+        return start, end
+
+    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> StatementDraft | None:
+        """A draft with the trigger's subject, or the meeting's parties if the subject is collective."""
+        view = mentions.doc.view
+        left = clause_start(view, sentence.start, start)
+        parties, collective, first = subject(mentions, left, start)
+        if not parties:
+            collective = True
+        ev_start, ev_end = self.evidence_window(mentions, min(first, start), start, end)
+        return StatementDraft(
+            kind=self.kind,
+            label=label,
+            parties=parties,
+            collective=collective and not parties,
+            start=ev_start,
+            end=ev_end,
+            trigger_start=start,
+            trigger_end=end,
+            sentence=sentence,
+        )
+
+
+_STRENGTHS = {s.value: s for s in Strength}
+
+
+class CommitmentExtractor(_SubjectExtractor):
+    """Finds commitments: a trigger phrase, its subject, the action undertaken.
+
+    Besides the word list's phrases, ``"PARTY will VERB"`` is a commitment
+    when the subject is a party or a collective (``"we"``, ``"both sides"``)
+    and the verb is not one of an itinerary (:meth:`future_commitments`).
+    """
+
+    word_list = "commitment_triggers.tsv"
+    rule = "commitment"
+    kind = "commitment"
+
+    def __init__(self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
+        super().__init__(phrases)
+
+    def extract(self, mentions: Mentions) -> tuple[StatementDraft, ...]:
+        """Commitments from trigger phrases and from ``"will"`` clauses, in text order."""
+        drafts = list(super().extract(mentions))
+        taken = [(d.trigger_start, d.end) for d in drafts]
+        for draft in self.future_commitments(mentions):
+            sentence_drafts = [t for t in taken if t[0] >= draft.sentence.start and t[0] < draft.sentence.end]
+            if any(s <= draft.trigger_start < e or draft.start <= s < draft.end for s, e in sentence_drafts):
+                continue
+            drafts.append(draft)
+        drafts.sort(key=lambda d: d.start)
+        return tuple(drafts)
+
+    def accept(self, mentions: Mentions, sentence: Sentence, start: int, end: int) -> bool:
+        """Reject triggers that introduce a follow-up, a request, praise or an agreement made elsewhere."""
+        view = mentions.doc.view
+        if _FOLLOW_UP_AFTER.match(view, end) or _NOT_A_COMMITMENT_AFTER.match(view, end):
+            return False
+        before = view[max(sentence.start, start - 60) : start]
+        return not _NOT_A_COMMITMENT_BEFORE.search(before)
+
+    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> StatementDraft | None:
+        """A commitment draft with its strength, action and sources."""
+        base = super().build(mentions, sentence, start, end, label)
+        if base is None:
+            return None
+        view = mentions.doc.view
+        stop = _ACTION_END.search(view, end, sentence.end)
+        action = view[end : stop.start() if stop else sentence.end].strip()
+        return CommitmentDraft(
+            **attrs.asdict(base, recurse=False),
+            strength=_STRENGTHS.get(label, Strength.AGREED),
+            action=action,
+            sources=self.sources(mentions, sentence),
+        )
+
+    def sources(self, mentions: Mentions, sentence: Sentence) -> tuple[Source, ...]:
+        """Who reported the sentence: ``"according to TASS"`` and the like."""
+        doc = mentions.doc
+        found = []
+        for match in _ACCORDING_TO.finditer(doc.view, sentence.start, sentence.end):
+            found.append(
+                Source(
+                    name=match.group("source"),
+                    evidence=doc.evidence(match.start("source"), match.end("source"), f"{self.rule}.source"),
+                )
+            )
+        return tuple(found)
+
+    def future_commitments(self, mentions: Mentions) -> Iterable[StatementDraft]:
+        """``"PARTY will VERB ..."`` clauses whose verb is no item of an itinerary."""
+        view = mentions.doc.view
+        for sentence in mentions.doc.sentences:
+            if sentence.headline:
+                continue
+            for match in _WILL.finditer(view, sentence.start, sentence.end):
+                if match.group("verb") in _ITINERARY_VERBS:
+                    continue
+                left = clause_start(view, sentence.start, match.start())
+                parties, collective, first = subject(mentions, left, match.start())
+                # The subject must stand right before "will": at most four words between.
+                gap = view[first : match.start()] if (parties or collective) else ""
+                if not (parties or collective) or len(gap.split()) > 6:
+                    continue
+                if any(span.start >= left and span.end <= match.start() for span in mentions.person_spans) and not collective:
+                    continue  # "Vladimir Putin will ..." is an itinerary, not a state's undertaking
+                if _NOT_A_COMMITMENT_BEFORE.search(view[max(sentence.start, first - 40) : first]):
+                    continue
+                tend = match.end("verb")
+                start, end = self.evidence_window(mentions, first, match.start(), tend)
+                stop = _ACTION_END.search(view, tend, sentence.end)
+                yield CommitmentDraft(
+                    kind=self.kind,
+                    label="intended",
+                    parties=parties,
+                    collective=not parties,
+                    start=start,
+                    end=end,
+                    trigger_start=match.start(),
+                    trigger_end=tend,
+                    sentence=sentence,
+                    strength=Strength.INTENDED,
+                    action=view[match.start("verb") : stop.start() if stop else sentence.end].strip(),
+                    sources=self.sources(mentions, sentence),
+                )
+
+
+class RequestExtractor(_SubjectExtractor):
+    """Finds requests and calls on another party: ``"urged"``, ``"called on"``, ``"encouraged"``."""
+
+    word_list = "request_triggers.tsv"
+    rule = "request"
+    kind = "request"
+
+
+class ConcernExtractor(_SubjectExtractor):
+    """Finds concerns raised by a party: ``"raised concerns about"``, ``"expressed concern"``."""
+
+    word_list = "concern_triggers.tsv"
+    rule = "concern"
+    kind = "concern"

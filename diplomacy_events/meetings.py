@@ -1,0 +1,344 @@
+"""Finding meetings: triggers, their participants, status, mode, date and place.
+
+:class:`MeetingExtractor` reads one sentence at a time.  A trigger (``met``,
+``held talks``, ``telephone conversation``, ``summit``; the list is the data
+file ``meeting_triggers.tsv``) opens a window of the sentence: the clause
+before it, where the subject stands, and the phrase after it up to the first
+word that starts a topic (``on``, ``to discuss``).  The parties and people in
+that window are the participants; tense and modal words give the status;
+the nearest date, place and words such as ``by phone`` fill in the rest.
+
+The extractor makes :class:`MeetingDraft` objects, one per trigger;
+:mod:`diplomacy_events.assembly` merges the drafts of one real meeting and
+resolves their dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from importlib import resources
+
+import attrs
+import regex
+
+from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.mentions import Mentions, Span
+from diplomacy_events.model import Mode, Party, PartyKind, PartyMention, Person, Place, Status
+from diplomacy_events.text import Document, Sentence
+from diplomacy_events.times import TimeMention
+
+__all__ = ["MeetingDraft", "MeetingExtractor", "Trigger", "load_triggers"]
+
+
+@attrs.frozen(kw_only=True)
+class Trigger:
+    """A word or phrase that reports an event, with the kind it names and its mode."""
+
+    phrase: str
+    kind: str
+    mode: str
+    """``"in_person"``, ``"remote"`` or ``"any"`` (decided by the context)."""
+
+
+@cache
+def load_triggers(name: str = "meeting_triggers.tsv") -> tuple[Trigger, ...]:
+    """Read a trigger word list shipped in the package's ``data`` folder."""
+    ref = resources.files("diplomacy_events").joinpath("data", name)
+    triggers = []
+    for line in ref.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, kind, mode = line.split("\t")
+        triggers.append(Trigger(phrase=phrase, kind=kind, mode=mode))
+    return tuple(triggers)
+
+
+# Words that make the meeting remote wherever they stand in the window.
+_REMOTE = regex.compile(
+    r"""
+    \b(?:
+      by[ ](?:tele)?phone | over[ ]the[ ]phone | on[ ]the[ ]phone   # "by phone"
+    | virtually | video[ -]?(?:conference|link|call) | videoconference
+    | telephone | phone[ ]call
+    )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Words before a trigger that make the meeting planned.
+_FUTURE = regex.compile(
+    r"""
+    \b(?:
+      will | shall | would[ ]be[ ]held
+    | (?:is|are|was|were)[ ](?:scheduled|set|due|expected|slated|planned|going)[ ]to
+    | (?:is|are|was|were)[ ]to[ ](?:hold|meet|visit|host|travel|receive|take[ ]part|attend)
+    | due[ ]to | plans?[ ]to | planning[ ]to | to[ ]be[ ]held | upcoming | forthcoming
+    | next | preparations?[ ]for | preparing[ ]for | ahead[ ]of | expected[ ]to
+    )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Words that deny or cancel a meeting, or make it hypothetical.
+_NEGATED = regex.compile(
+    r"""
+    \b(?:
+      not | never | no | denied | den(?:y|ies) | cancel(?:l?ed|s)? | call(?:ed)?[ ]off
+    | postponed | ruled[ ]out | refused | declined | rejected | if | unless | whether
+    | would | could | might | should | possible | possibility | proposed | proposal
+    | hopes?[ ]to | hoped[ ]to | ready[ ]to | readiness | invitation | invited
+    )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A word that ends the phrase after a trigger: what follows is a topic or another clause.
+_WINDOW_END = regex.compile(
+    r"""
+    [ ](?:
+      to[ ](?:discuss|review|reaffirm|underscore|highlight|address|explore|advance|build|strengthen|coordinate)
+    | on | about | regarding | concerning | over | discussed | and[ ](?:discussed|agreed|reviewed|expressed|reaffirmed)
+    | where | during[ ]which | which | who | that | as | because | amid | following
+    )\b
+    | ;  # a semicolon
+    | [ ]--[ ] | [ ]\u2014[ ]  # a dash
+    """,
+    regex.VERBOSE,
+)
+
+# Starts of a clause: the subject of a trigger stands after the last of them.
+_CLAUSE_START = regex.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:)")
+
+# A party named as where something happens, not who takes part: "in Russia", "Istanbul, Türkiye".
+_LOCATIVE_BEFORE = regex.compile(r"(?:\b(?:in|at|from|across|near|inside|outside)(?:[ ]the)?[ ])$")
+
+# A party named as a destination: "a visit to Russia" names its host.
+_DESTINATION_BEFORE = regex.compile(r"(?:\b(?:visit|visits|trip|travel|travels|traveled|travelled)[ ]to(?:[ ]the)?[ ])$")
+
+# Party mentions that are the topic, not a participant: "on Ukraine", "the situation in Syria".
+_TOPIC_BEFORE = regex.compile(
+    r"(?:\b(?:on|about|regarding|over|concerning|situation[ ]in|crisis[ ]in|war[ ]in|conflict[ ]in|against|toward|towards)(?:[ ]the)?[ ])$"
+)
+
+# Markers of an earlier, background encounter rather than the news of the document.
+_BACKGROUND = regex.compile(
+    r"\b(?:last|previous|previously|earlier|first|since|former|ago|prior|recent)\b",
+    regex.IGNORECASE,
+)
+
+
+@attrs.frozen(kw_only=True)
+class MeetingDraft:
+    """One mention of a meeting, as the extractor read it from one sentence.
+
+    Offsets are offsets into the document's view.
+    """
+
+    trigger: Trigger
+    trigger_start: int
+    trigger_end: int
+    start: int
+    """Where the evidence window starts."""
+    end: int
+    """Where the evidence window ends."""
+    sentence: Sentence
+    parties: tuple[Party, ...]
+    people: tuple[Person, ...]
+    status: Status
+    status_explicit: bool
+    """Whether a tense or modal word fixed the status."""
+    mode: Mode
+    time: TimeMention | None
+    time_start: int | None
+    place: Place | None
+    country: Party | None
+    """The country it takes place in, when only a country is named."""
+    background: bool
+    """Whether the sentence presents it as an earlier, background encounter."""
+
+
+class MeetingExtractor:
+    """Finds meeting mentions, one :class:`MeetingDraft` per trigger.
+
+    Hooks for subclasses, each one step:
+
+    * :meth:`triggers`: the words that report a meeting;
+    * :meth:`window`: the part of the sentence that belongs to a trigger;
+    * :meth:`participants`: the parties and people taking part;
+    * :meth:`reject`: whether a draft is not a meeting after all;
+    * :meth:`status`: held or planned, and whether the text said so.
+    """
+
+    rule = "meeting"
+    """The prefix of the evidence rule ids this extractor writes."""
+
+    def __init__(self, triggers: Iterable[Trigger] | None = None) -> None:
+        self._triggers = tuple(triggers) if triggers is not None else load_triggers()
+        self._by_phrase: dict[str, Trigger] | None = None
+        self._gazetteer: Gazetteer | None = None
+
+    def triggers(self) -> Mapping[str, Trigger]:
+        """Each trigger phrase, in lower case and capitalised, with its trigger."""
+        if self._by_phrase is None:
+            table: dict[str, Trigger] = {}
+            for trig in self._triggers:
+                table.setdefault(trig.phrase, trig)
+                table.setdefault(trig.phrase[:1].upper() + trig.phrase[1:], trig)
+            self._by_phrase = table
+        return self._by_phrase
+
+    def extract(self, mentions: Mentions) -> tuple[MeetingDraft, ...]:
+        """Every meeting mention of the document, in text order."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.triggers())
+        doc = mentions.doc
+        table = self.triggers()
+        drafts = []
+        claimed_until = -1
+        for tstart, tend, phrase in self._gazetteer.finditer(doc.view):
+            if tstart < claimed_until:
+                continue
+            sentence = doc.sentence_at(tstart)
+            draft = self.build(mentions, sentence, table[phrase], tstart, tend)
+            if draft is not None and not self.reject(mentions, draft):
+                drafts.append(draft)
+                claimed_until = draft.trigger_end
+        return tuple(drafts)
+
+    def window(self, doc: Document, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+        """The part of the sentence a trigger at ``start:end`` governs.
+
+        From the start of its clause to the first word after it that opens
+        a topic or another clause.
+        """
+        view = doc.view
+        left = sentence.start
+        for clause in _CLAUSE_START.finditer(view, sentence.start, start):
+            left = clause.end()
+        stop = _WINDOW_END.search(view, end, sentence.end)
+        right = stop.start() if stop else sentence.end
+        return left, right
+
+    def participants(
+        self, mentions: Mentions, start: int, end: int
+    ) -> tuple[tuple[Party, ...], tuple[Person, ...], Party | None]:
+        """The parties and people of the window ``start:end``, and a country named as location.
+
+        A party named where something happens (``"in Russia"``) is the
+        location, not a participant; a host named as a destination
+        (``"a visit to Russia"``) is both.
+        """
+        view = mentions.doc.view
+        parties: list[Party] = []
+        country: Party | None = None
+        for span in Mentions.within(mentions.parties, start, end):
+            mention = span.value
+            assert isinstance(mention, PartyMention)
+            before = view[max(0, span.start - 25) : span.start]
+            if _DESTINATION_BEFORE.search(before):
+                country = country or _country_of(mention)
+            elif _LOCATIVE_BEFORE.search(before) or before.endswith(", ") and _after_place(mentions, span.start):
+                if mention.form != "demonym":
+                    country = country or _country_of(mention)
+                    continue
+            elif _TOPIC_BEFORE.search(before):
+                continue
+            if mention.party not in parties:
+                parties.append(mention.party)
+        people: list[Person] = []
+        for span in Mentions.within(mentions.person_spans, start, end):
+            person = span.value
+            assert isinstance(person, Person)
+            if person not in people:
+                people.append(person)
+                if person.party is not None and person.party not in parties:
+                    parties.append(person.party)
+        return tuple(parties), tuple(people), country
+
+    def status(self, doc: Document, sentence: Sentence, start: int, trigger_start: int) -> tuple[Status, bool]:
+        """Planned when a future or modal word stands in the clause before the trigger."""
+        clause = doc.view[start:trigger_start + 1]
+        if _FUTURE.search(clause):
+            return Status.PLANNED, True
+        return Status.HELD, False
+
+    def reject(self, mentions: Mentions, draft: MeetingDraft) -> bool:
+        """Whether a draft is not a meeting: too few sides, or denied or hypothetical."""
+        orgs = [p for p in draft.parties if p.kind is PartyKind.ORGANISATION]
+        if len(draft.parties) < 2 and not (orgs and draft.trigger.kind in {"summit", "meeting", "video conference"}):
+            return True
+        view = mentions.doc.view
+        before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
+        return bool(_NEGATED.search(before))
+
+    def build(
+        self, mentions: Mentions, sentence: Sentence, trigger: Trigger, tstart: int, tend: int
+    ) -> MeetingDraft | None:
+        """The draft for one trigger, or ``None`` when it has no participants at all."""
+        doc = mentions.doc
+        start, end = self.window(doc, sentence, tstart, tend)
+        parties, people, country = self.participants(mentions, start, end)
+        if not parties:
+            return None
+        status, explicit = self.status(doc, sentence, start, tstart)
+        window_text = doc.view[start:end]
+        remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
+        time, time_start = _nearest_time(mentions, sentence, tstart)
+        place = _nearest_place(mentions, start, end, tstart) if not remote else None
+        return MeetingDraft(
+            trigger=trigger,
+            trigger_start=tstart,
+            trigger_end=tend,
+            start=start,
+            end=end,
+            sentence=sentence,
+            parties=parties,
+            people=people,
+            status=status,
+            status_explicit=explicit,
+            mode=Mode.REMOTE if remote else Mode.IN_PERSON,
+            time=time,
+            time_start=time_start,
+            place=place,
+            country=None if remote else country,
+            background=bool(_BACKGROUND.search(doc.view[sentence.start : sentence.end])),
+        )
+
+
+def _country_of(mention: PartyMention) -> Party | None:
+    """The state a mention names, if it is a state."""
+    return mention.party if mention.party.kind is PartyKind.STATE else None
+
+
+def _after_place(mentions: Mentions, start: int) -> bool:
+    """Whether a place ends just before ``start`` (``"Istanbul, "`` before ``"Türkiye"``)."""
+    return any(p.end == start - 2 for p in mentions.places)
+
+
+def _nearest_time(mentions: Mentions, sentence: Sentence, tstart: int) -> tuple[TimeMention | None, int | None]:
+    """The time mention of the sentence nearest to the trigger, if any."""
+    best: Span | None = None
+    for span in Mentions.within(mentions.times, sentence.start, sentence.end):
+        if best is None or abs(span.start - tstart) < abs(best.start - tstart):
+            best = span
+    if best is None:
+        return None, None
+    assert isinstance(best.value, TimeMention)
+    return best.value, best.start
+
+
+def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int) -> Place | None:
+    """The place named in the window nearest to the trigger, if any."""
+    best: Span | None = None
+    for span in Mentions.within(mentions.places, start, end):
+        if best is None or abs(span.start - tstart) < abs(best.start - tstart):
+            best = span
+    if best is None:
+        return None
+    assert isinstance(best.value, Place)
+    return best.value
+
+
+def _unused(_: Sequence[object]) -> None:  # pragma: no cover - keeps imports honest for mypy
+    return None

@@ -1,0 +1,196 @@
+"""The parser: composes the finders, the extractors and assembly into :func:`parse`.
+
+>>> import datetime
+>>> import diplomacy_events as de
+>>> result = de.parse(
+...     "Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi "
+...     "in Beijing on Tuesday.",
+...     published=datetime.date(2022, 3, 31),
+... )
+>>> meeting = result.meetings[0]
+>>> [p.code for p in meeting.parties], meeting.date.iso, meeting.location.city
+(['CHN', 'RUS'], '2022-03-29', 'Beijing')
+>>> sorted((code, person.name) for code, person in meeting.heads.items())
+[('CHN', 'Wang Yi'), ('RUS', 'Sergey Lavrov')]
+
+A :class:`Parser` holds no state between documents: one can be built once,
+used for thousands of articles, pickled and sent to other processes.
+Replace or add a step by passing it::
+
+    parser = Parser(commitments=MyCommitmentExtractor())
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.assembly import Assembler, Drafts
+from diplomacy_events.commitments import CommitmentExtractor, ConcernExtractor, RequestExtractor
+from diplomacy_events.exceptions import ArgumentTypeError
+from diplomacy_events.followups import FollowUpExtractor
+from diplomacy_events.lexicon import Lexicon, default_lexicon
+from diplomacy_events.meetings import MeetingExtractor
+from diplomacy_events.mentions import Mentions, Span
+from diplomacy_events.model import Article, Evidence, Person, Result
+from diplomacy_events.parties import PartyFinder
+from diplomacy_events.people import PersonFinder
+from diplomacy_events.places import PlaceFinder
+from diplomacy_events.text import Document
+from diplomacy_events.times import TimeFinder
+
+__all__ = ["Parser", "parse"]
+
+# "the Secretary", "the Deputy Secretary", "the President": a title standing for its holder.
+_TITLE_ALONE = regex.compile(r"\b[Tt]he[ ](?P<title>(?:\p{Lu}\p{Ll}+[ ]){0,3}\p{Lu}\p{Ll}+)\b")
+
+
+class Parser:
+    """Turns article text into a :class:`~diplomacy_events.model.Result`.
+
+    Every step is a constructor argument with a default: the word lists
+    (``lexicon``), the finders of parties, people, places and times, the
+    extractors of meetings, commitments, follow-ups, requests and concerns,
+    and the assembler.  Two parsers with different steps can live in one
+    process; neither changes any global state.
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | None = None,
+        parties: PartyFinder | None = None,
+        people: PersonFinder | None = None,
+        places: PlaceFinder | None = None,
+        times: TimeFinder | None = None,
+        meetings: MeetingExtractor | None = None,
+        commitments: CommitmentExtractor | None = None,
+        followups: FollowUpExtractor | None = None,
+        requests: RequestExtractor | None = None,
+        concerns: ConcernExtractor | None = None,
+        assembler: Assembler | None = None,
+    ) -> None:
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self.parties = parties if parties is not None else PartyFinder(self.lexicon)
+        self.people = people if people is not None else PersonFinder(self.lexicon)
+        self.places = places if places is not None else PlaceFinder(self.lexicon)
+        self.times = times if times is not None else TimeFinder()
+        self.meetings = meetings if meetings is not None else MeetingExtractor()
+        self.commitments = commitments if commitments is not None else CommitmentExtractor()
+        self.followups = followups if followups is not None else FollowUpExtractor()
+        self.requests = requests if requests is not None else RequestExtractor()
+        self.concerns = concerns if concerns is not None else ConcernExtractor()
+        self.assembler = assembler if assembler is not None else Assembler()
+
+    def parse(
+        self,
+        text: str,
+        *,
+        published: datetime.date | None = None,
+        title: str | None = None,
+        id: str | None = None,  # noqa: A002 - the article's id, as in the gold format
+    ) -> Result:
+        """Parse one article.
+
+        ``published`` is the date relative expressions are resolved against;
+        without it they stay unresolved.  ``title``, if given, is kept with the
+        article (the text's own first line is read as its headline).
+        """
+        _check_arguments(text, published, title, id)
+        article = Article(text=text, title=title, published=published, id=id)
+        doc = Document.from_text(text)
+        mentions = self.find_mentions(doc)
+        drafts = Drafts(
+            meetings=self.meetings.extract(mentions),
+            commitments=self.commitments.extract(mentions),
+            followups=self.followups.extract(mentions),
+            requests=self.requests.extract(mentions),
+            concerns=self.concerns.extract(mentions),
+        )
+        return self.assembler.assemble(mentions, drafts, article)
+
+    def find_mentions(self, doc: Document) -> Mentions:
+        """Run every finder once over the document."""
+        parties = self.parties.find(doc)
+        people = self.people.find(doc, parties)
+        return Mentions.build(
+            doc,
+            parties=parties,
+            people=people,
+            person_spans=self.person_spans(doc, people),
+            times=[attrs.evolve(t, evidence=_on_original(doc, t.evidence)) for t in self.times.find(doc.view)],
+            places=self.places.find(doc),
+            durations=[
+                attrs.evolve(d, evidence=_on_original(doc, d.evidence))
+                for d in self.times.find_durations(doc.view)
+            ],
+        )
+
+    def person_spans(self, doc: Document, people: Sequence[Person]) -> list[Span]:
+        """Every mention of the people found: full name, surname, or title alone.
+
+        A surname counts from the first mention of its person on; "the
+        Secretary" counts for the last person named with that title.
+        """
+        first_at = {p.name: doc.view_offset(p.evidence.start) for p in people}
+        forms: dict[str, Person] = {}
+        for person in people:
+            forms.setdefault(person.name, person)
+            forms.setdefault(person.surname, person)
+        spans = [
+            Span(start=s, end=e, value=forms[phrase])
+            for s, e, phrase in Gazetteer(forms).finditer(doc.view)
+            if s >= first_at[forms[phrase].name] or phrase == forms[phrase].name
+        ]
+        titled = [(first_at[p.name], p) for p in people if p.title]
+        for match in _TITLE_ALONE.finditer(doc.view):
+            holder = None
+            for at, person in titled:
+                if at < match.start() and person.title == match.group("title"):
+                    holder = person
+            if holder is not None:
+                spans.append(Span(start=match.start("title"), end=match.end("title"), value=holder))
+        return spans
+
+
+def _on_original(doc: Document, evidence: Evidence) -> Evidence:
+    """Evidence found on the view, moved onto the original text."""
+    return doc.evidence(evidence.start, evidence.end, evidence.rule)
+
+
+def _check_arguments(text: object, published: object, title: object, id: object) -> None:  # noqa: A002
+    """Raise :class:`ArgumentTypeError` for an argument of the wrong type."""
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"text must be a str, got {type(text).__name__}")
+    if published is not None and (
+        not isinstance(published, datetime.date) or isinstance(published, datetime.datetime)
+    ):
+        raise ArgumentTypeError(f"published must be a datetime.date or None, got {published!r}")
+    if title is not None and not isinstance(title, str):
+        raise ArgumentTypeError(f"title must be a str or None, got {type(title).__name__}")
+    if id is not None and not isinstance(id, str):
+        raise ArgumentTypeError(f"id must be a str or None, got {type(id).__name__}")
+
+
+_DEFAULT: Parser | None = None
+
+
+def parse(
+    text: str,
+    *,
+    published: datetime.date | None = None,
+    title: str | None = None,
+    id: str | None = None,  # noqa: A002
+) -> Result:
+    """Parse one article with the default :class:`Parser`.
+
+    See :meth:`Parser.parse`.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Parser()
+    return _DEFAULT.parse(text, published=published, title=title, id=id)

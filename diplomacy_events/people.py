@@ -1,0 +1,365 @@
+"""Finding people: names with their titles, ranks and the parties they act for.
+
+Diplomatic prose names people in a few recurring shapes, and each is one
+rule of :class:`PersonFinder`:
+
+* a title before the name, with the party before the title or after it:
+  ``"Egyptian President Abdel Fattah Al Sisi"``,
+  ``"President of the Kyrgyz Republic Sadyr Japarov"``;
+* a name with its title in apposition:
+  ``"Sonata Coulter, Deputy Assistant Secretary of State for European and
+  Eurasian Affairs"``, ``"Aleksandr Darchiev, Moscow's newly appointed
+  ambassador to Washington"``;
+* a well-known official named alone (``"Vladimir Putin"``), from the
+  officials word list;
+* a later mention by surname or by title and surname, linked to the first.
+
+>>> from diplomacy_events.people import PersonFinder
+>>> from diplomacy_events.parties import PartyFinder
+>>> from diplomacy_events.text import Document
+>>> doc = Document.from_text("Egyptian President Abdel Fattah Al Sisi met Blinken.", headline=False)
+>>> people = PersonFinder().find(doc, PartyFinder().find(doc))
+>>> [(p.name, p.title, p.rank.value, p.party.code if p.party else None) for p in people]
+[('Abdel Fattah Al Sisi', 'President', 'head_of_state', 'EGY')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import regex
+
+from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.lexicon import Lexicon, Official, default_lexicon
+from diplomacy_events.model import Party, PartyMention, Person, Rank
+from diplomacy_events.text import Document
+
+__all__ = ["PersonFinder"]
+
+# Words that join the parts of a name ("Mohammed bin Salman", "Lula da Silva").
+_PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|le|la|du|di|del|y)"
+
+# A personal name: up to six capitalised words, joined by spaces or particles.
+_NAME = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'.\-])        # starts a word
+    \p{{Lu}}[\p{{L}}'\-]*+\.?+        # a capitalised word or an initial ("J.")
+    (?:
+      [ ](?:{_PARTICLES}[ \-])?+      # a space, maybe a particle
+      \p{{Lu}}[\p{{L}}'\-]*+\.?+      # the next capitalised word
+    ){{0,5}}
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between a title and the name it introduces.
+_TITLE_TO_NAME = regex.compile(
+    r"""
+    ,?+[ ]              # a space, maybe after a comma: "the foreign minister, Wunna Maung Lwin"
+    (?=\p{Lu})          # then a capital letter
+    """,
+    regex.VERBOSE,
+)
+
+# "of the" between a title and the party it belongs to.
+_OF_PARTY = regex.compile(r"[ ]of[ ](?:the[ ])?+")
+
+# A portfolio after a title: "for European and Eurasian Affairs".
+_PORTFOLIO = regex.compile(
+    r"""
+    [ ]for[ ]                                   # "for"
+    \p{Lu}[\p{L}\-]*+                           # a capitalised word
+    (?:(?:[ ]and|,)?+[ ]\p{Lu}[\p{L}\-]*+){0,6} # more of them, with "and" or commas
+    """,
+    regex.VERBOSE,
+)
+
+# Between a name and a title in apposition: "Darchiev, Moscow's newly appointed ambassador".
+_APPOSITION = regex.compile(
+    r"""
+    ,[ ]                                       # a comma
+    (?:the[ ])?+                               # maybe "the"
+    (?P<owner>\p{Lu}[\p{L}.]*+(?:[ ]\p{Lu}[\p{L}.]*+){0,3}(?:'s)?+[ ])?+  # a party: "Moscow's "
+    (?:(?:newly[ ])?+(?:appointed|elected|acting|new|then|former|current|outgoing)[ ]){0,2}
+    (?=\p{L})                                  # then the title
+    """,
+    regex.VERBOSE,
+)
+
+# "to Washington" after an ambassador's title names where they are posted, not their party.
+_POSTED_TO = regex.compile(r"[ ](?:to|in)[ ](?:the[ ])?+")
+
+# Capitalised words that start sentences or titles but never names.
+_NOT_NAMES = frozenset(
+    """
+    The A An And Or But Of In On At To For From By With As After Before During Since Until
+    This That These Those It Its His Her Their Our We I He She They You Your My
+    Mr Mrs Ms Dr Sir Madam Excellency Majesty Highness His Her Royal Honorable Honourable
+    Both Each Other Today Yesterday Tomorrow Also Meanwhile However Earlier Later Then
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Secretary President Minister Ministry Prime Deputy Foreign Affairs State Department
+    Ambassador Government Republic Kingdom Federation Union Council Office Embassy
+    Chancellor King Queen Emir Crown Prince Sheikh Sultan Vice Under Assistant Special Envoy
+    Representative Director General Spokesperson Spokesman Press Chairman Chair Head
+    Russian American National Security Senior Official Officials Leader Leaders Strategic
+    Dialogue Talks Summit Meeting Conference Consultations Statement Readout Joint
+    Telephone Conversation Call Phone Visit Visits Travel Remarks Media Note
+    """.split()
+)
+
+
+@attrs.frozen(kw_only=True)
+class _Draft:
+    """A person found by one rule, before mentions of one person are merged."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    rank: Rank
+    party: Party | None
+    rule: str
+
+
+class PersonFinder:
+    """Finds the people of a document, each at its first mention.
+
+    Hooks for subclasses:
+
+    * :meth:`titles`: the titles looked for, with their ranks;
+    * :meth:`officials`: people known by name, with party and rank;
+    * :meth:`clean_name`: what of a run of capitalised words is the name;
+    * :meth:`title_party`: the party a title alone implies (``"Secretary of State"``).
+    """
+
+    rule = "person"
+    """The prefix of the evidence rule ids this finder writes."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self._title_gazetteer: Gazetteer | None = None
+        self._official_gazetteer: Gazetteer | None = None
+        self._officials: dict[str, Official] | None = None
+        self._titles: dict[str, Rank] | None = None
+
+    # -- hooks ---------------------------------------------------------
+
+    def titles(self) -> Mapping[str, Rank]:
+        """Titles as written, capitalised and in lower case, with their ranks."""
+        if self._titles is None:
+            table: dict[str, Rank] = {}
+            for title, rank in self.lexicon.titles.items():
+                table.setdefault(title, rank)
+                if " " in title or title in {"Ambassador", "Minister"}:
+                    table.setdefault(title.lower(), rank)
+            self._titles = table
+        return self._titles
+
+    def officials(self) -> Mapping[str, Official]:
+        """Officials by the names they are written with."""
+        if self._officials is None:
+            self._officials = {}
+            for official in self.lexicon.officials:
+                self._officials.setdefault(official.name, official)
+        return self._officials
+
+    def clean_name(self, words: Sequence[str]) -> Sequence[str]:
+        """The words of a capitalised run that form the name (maybe none).
+
+        The default drops leading words that cannot start a name (articles,
+        honorifics, titles) and stops at the first word that names a party.
+        """
+        start = 0
+        while start < len(words) and (
+            words[start] in _NOT_NAMES or words[start].rstrip(".") in _NOT_NAMES
+        ):
+            start += 1
+        out = []
+        for word in words[start:]:
+            if word in _NOT_NAMES or word.endswith("'s"):
+                break
+            out.append(word)
+        return out
+
+    def title_party(self, title: str) -> Party | None:
+        """The party a title implies by itself, from the lexicon's title parties, if any."""
+        code = self.lexicon.title_parties.get(title) if hasattr(self.lexicon, "title_parties") else None
+        return self.lexicon.parties.get(code) if code else None
+
+    # -- the rules -----------------------------------------------------
+
+    def find(self, doc: Document, parties: Sequence[PartyMention]) -> tuple[Person, ...]:
+        """Every person of ``doc`` at their first mention, with the best title and party known.
+
+        ``parties`` are the document's party mentions, used to tell whose
+        official a title names.
+        """
+        by_start = {doc.view_offset(m.evidence.start): m for m in parties}
+        by_end = {doc.view_offset(m.evidence.end): m for m in parties}
+        drafts = [
+            *self._titled(doc, by_start, by_end),
+            *self._appositions(doc, by_start),
+            *self._known(doc),
+        ]
+        return self._merge(doc, drafts)
+
+    def _titled(
+        self, doc: Document, by_start: Mapping[int, PartyMention], by_end: Mapping[int, PartyMention]
+    ) -> Iterable[_Draft]:
+        """People introduced by a title: ``"[party] TITLE [of PARTY] [for PORTFOLIO] NAME"``."""
+        if self._title_gazetteer is None:
+            self._title_gazetteer = Gazetteer(self.titles())
+        view = doc.view
+        titles = self.titles()
+        for tstart, tend, title in self._title_gazetteer.finditer(view):
+            party = None
+            cursor = tend
+            of = _OF_PARTY.match(view, cursor)
+            if of and of.end() in by_start:
+                mention = by_start[of.end()]
+                party = mention.party
+                cursor = doc.view_offset(mention.evidence.end)
+            portfolio = _PORTFOLIO.match(view, cursor)
+            if portfolio:
+                cursor = portfolio.end()
+            before = _party_before(view, tstart, by_end)
+            if party is None and before is not None:
+                party = before.party
+            gap = _TITLE_TO_NAME.match(view, cursor)
+            if gap is None:
+                continue
+            name = _NAME.match(view, gap.end())
+            if name is None:
+                continue
+            words = name.group().split(" ")
+            kept = self.clean_name(words)
+            if not kept or (len(kept) == 1 and kept[0] not in self._surnames()):
+                if len(kept) != 1 or title[0].islower():
+                    continue
+            start = gap.end() + len(" ".join(words[: words.index(kept[0])])) + (
+                1 if words.index(kept[0]) else 0
+            )
+            text = " ".join(kept)
+            canonical = title if title[0].isupper() else title.capitalize()
+            yield _Draft(
+                start=start,
+                end=start + len(text),
+                name=text,
+                title=canonical,
+                rank=titles[title],
+                party=party or self.title_party(canonical),
+                rule="title",
+            )
+
+    def _appositions(self, doc: Document, by_start: Mapping[int, PartyMention]) -> Iterable[_Draft]:
+        """People with a title in apposition: ``"NAME, [PARTY's] TITLE [to PLACE]"``."""
+        if self._title_gazetteer is None:
+            self._title_gazetteer = Gazetteer(self.titles())
+        view = doc.view
+        titles = self.titles()
+        for name in _NAME.finditer(view):
+            app = _APPOSITION.match(view, name.end())
+            if app is None:
+                continue
+            title_match = next(self._title_gazetteer.finditer(view, app.end(), app.end() + 80), None)
+            if title_match is None or title_match[0] != app.end():
+                continue
+            words = name.group().split(" ")
+            kept = self.clean_name(words)
+            if len(kept) < 2:
+                continue
+            party = None
+            if app.group("owner"):
+                owner = by_start.get(app.start("owner"))
+                party = owner.party if owner else None
+            if party is None:
+                of = _OF_PARTY.match(view, title_match[1])
+                if of and of.end() in by_start:
+                    party = by_start[of.end()].party
+            title = title_match[2]
+            canonical = title if title[0].isupper() else title.capitalize()
+            offset = name.start() + name.group().index(kept[0])
+            text = " ".join(kept)
+            yield _Draft(
+                start=offset,
+                end=offset + len(text),
+                name=text,
+                title=canonical,
+                rank=titles[title],
+                party=party or self.title_party(canonical),
+                rule="apposition",
+            )
+
+    def _known(self, doc: Document) -> Iterable[_Draft]:
+        """Well-known officials named without a title."""
+        if self._official_gazetteer is None:
+            self._official_gazetteer = Gazetteer(self.officials())
+        officials = self.officials()
+        for start, end, name in self._official_gazetteer.finditer(doc.view):
+            official = officials[name]
+            yield _Draft(
+                start=start,
+                end=end,
+                name=name,
+                title=None,
+                rank=official.rank,
+                party=self.lexicon.parties.get(official.party),
+                rule="official",
+            )
+
+    def _surnames(self) -> frozenset[str]:
+        """Surnames of the known officials, which may stand alone after a title."""
+        return frozenset(o.name.split()[-1] for o in self.lexicon.officials)
+
+    def _merge(self, doc: Document, drafts: Sequence[_Draft]) -> tuple[Person, ...]:
+        """One person per name, at the first mention, with the best title and party found."""
+        drafts = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
+        people: dict[str, list[_Draft]] = {}
+        for draft in drafts:
+            key = _identity(draft.name, people)
+            people.setdefault(key, []).append(draft)
+        officials = self.officials()
+        result = []
+        for key, group in people.items():
+            first = min(group, key=lambda d: d.start)
+            full = max(group, key=lambda d: len(d.name))
+            titled = next((d for d in group if d.title), None)
+            party = next((d.party for d in group if d.party is not None), None)
+            known = officials.get(full.name)
+            if party is None and known is not None:
+                party = self.lexicon.parties.get(known.party)
+            rank = titled.rank if titled else (known.rank if known else Rank.OTHER)
+            result.append(
+                Person(
+                    name=full.name if len(full.name) > len(first.name) else first.name,
+                    title=titled.title if titled else None,
+                    rank=rank,
+                    party=party,
+                    evidence=doc.evidence(first.start, first.end, f"{self.rule}.{first.rule}"),
+                )
+            )
+        result.sort(key=lambda p: p.evidence.start)
+        return tuple(result)
+
+
+def _party_before(view: str, start: int, by_end: Mapping[int, PartyMention]) -> PartyMention | None:
+    """A party mention just before a title: ``"Egyptian President"``, ``"Russia's envoy"``."""
+    for gap in (1, 3):  # "Egyptian President", "Russia's President"
+        mention = by_end.get(start - gap)
+        if mention is not None and view[start - gap : start] in {" ", "'s "}:
+            return mention
+    return None
+
+
+def _identity(name: str, seen: Mapping[str, object]) -> str:
+    """The key of the person a name refers to: a known full name it ends with, or itself."""
+    if name in seen:
+        return name
+    surname = name.split()[-1]
+    for key in seen:
+        if key.split()[-1] == surname:
+            return key
+    return name

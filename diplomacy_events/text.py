@@ -1,0 +1,237 @@
+"""The document: the original text, a normalised view of it, and its sentences.
+
+The parsers never change the text they are given.  They read a *view* of it
+in which curly quotes and apostrophes are straight, unusual spaces are plain
+spaces and the text is in Unicode NFC, and every offset in the view maps back
+to the original, so that evidence always quotes the original text::
+
+    >>> from diplomacy_events.text import Document
+    >>> doc = Document.from_text("Talks held\\nPutin met Xi in Moscow. They agreed to meet again.")
+    >>> [doc.view[s.start:s.end] for s in doc.sentences]
+    ['Talks held', 'Putin met Xi in Moscow.', 'They agreed to meet again.']
+    >>> doc.sentences[0].headline
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from diplomacy_events.model import Evidence
+
+__all__ = ["Document", "Sentence"]
+
+# One to one replacements that keep every offset: quotes, apostrophes, spaces.
+_TRANSLATION = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, the usual apostrophe
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u00ab": '"',  # left guillemet
+        "\u00bb": '"',  # right guillemet
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\t": " ",  # tab
+        "\r": " ",  # carriage return, so that CRLF files split like LF ones
+    }
+)
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Rep Sen Gov Amb Hon Rev St Mt Ft
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol pp Co Corp Inc Ltd Jr Sr
+    vs etc al approx est dept Dept Univ Assn Bros Messrs Mme Mlle
+    U.S U.K U.N E.U U.A.E D.C D.R.C P.R.C U.S.A U.S.S.R
+    """.split()
+)
+
+# A possible sentence end: terminal punctuation, closing quotes or brackets,
+# then white space.  Whether it really ends a sentence is decided in code,
+# from the word before it and the character after it.
+_BOUNDARY = regex.compile(
+    r"""
+    [.!?]+          # terminal punctuation
+    ['")\]]*        # closing quotes and brackets
+    (?=\s)          # followed by white space
+    """,
+    regex.VERBOSE,
+)
+
+# The word just before a full stop: letters and inner full stops ("U.S").
+_LAST_WORD = regex.compile(r"[\p{L}.]{1,12}$")
+
+# Characters that may open a sentence.
+_OPENERS = regex.compile(r"""\s*+['"(\[<]?[\p{Lu}0-9]""")
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    """A sentence as an offset range into :attr:`Document.view`.
+
+    ``headline`` is true for the first line of the document, which by the
+    corpus convention is its headline; ``paragraph`` counts lines.
+    """
+
+    start: int
+    end: int
+    index: int
+    paragraph: int
+    headline: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """An article's text, its normalised view and its sentences.
+
+    Build one with :meth:`from_text`.  All parsers read :attr:`view`; every
+    offset they find is turned into :class:`~diplomacy_events.model.Evidence`
+    on the original text by :meth:`evidence`.
+    """
+
+    text: str
+    """The original text, as given."""
+    view: str
+    """The normalised text the parsers read."""
+    sentences: tuple[Sentence, ...]
+    _to_original: tuple[int, ...] | None = attrs.field(alias="to_original", repr=False)
+    """For each view offset, the original offset; ``None`` when they are equal."""
+
+    @classmethod
+    def from_text(cls, text: str, *, headline: bool = True) -> Document:
+        """Normalise ``text`` and split it into sentences.
+
+        With ``headline`` true, the first line is taken as the headline and
+        kept as a sentence of its own.
+        """
+        view = text.translate(_TRANSLATION)
+        to_original: tuple[int, ...] | None = None
+        if not unicodedata.is_normalized("NFC", view):
+            view, to_original = _nfc_with_offsets(view)
+        return cls(
+            text=text,
+            view=view,
+            sentences=tuple(_split_sentences(view, headline=headline)),
+            to_original=to_original,
+        )
+
+    def original_offset(self, offset: int) -> int:
+        """The offset in :attr:`text` of an offset in :attr:`view`."""
+        if self._to_original is None:
+            return offset
+        return self._to_original[offset]
+
+    def view_offset(self, offset: int) -> int:
+        """The offset in :attr:`view` of an offset in :attr:`text` (inverse of :meth:`original_offset`)."""
+        if self._to_original is None:
+            return offset
+        return bisect.bisect_left(self._to_original, offset)
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        """Evidence for the view span ``start:end``, quoting the original text."""
+        ostart, oend = self.original_offset(start), self.original_offset(end)
+        return Evidence(start=ostart, end=oend, text=self.text[ostart:oend], rule=rule)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence that holds a view offset (the last one before it if none does)."""
+        lo, hi = 0, len(self.sentences) - 1
+        if hi < 0:
+            raise LookupError("the document has no sentences")
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The view text of a sentence."""
+        return self.view[sentence.start : sentence.end]
+
+
+def _nfc_with_offsets(view: str) -> tuple[str, tuple[int, ...]]:
+    """NFC-normalise ``view`` and map each new offset to its original offset.
+
+    Normalisation only joins a base character with the combining marks that
+    follow it, so each such cluster is normalised on its own.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(view)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(view[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", view[i:j])
+        out.append(cluster)
+        # Every character of a normalised cluster maps to the cluster's start.
+        offsets.extend([i] * len(cluster))
+        i = j
+    offsets.append(n)
+    return "".join(out), tuple(offsets)
+
+
+def _split_sentences(view: str, *, headline: bool) -> Iterator[Sentence]:
+    """Yield the sentences of each line of ``view``."""
+    index = 0
+    line_start = 0
+    for paragraph, line in enumerate(view.split("\n")):
+        for start, end in _split_line(line):
+            yield Sentence(
+                start=line_start + start,
+                end=line_start + end,
+                index=index,
+                paragraph=paragraph,
+                headline=headline and paragraph == 0,
+            )
+            index += 1
+        line_start += len(line) + 1
+
+
+def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of each sentence of one line, trimmed of spaces."""
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if not _ends_sentence(line, match.start(), match.end()):
+            continue
+        yield from _trimmed(line, start, match.end())
+        start = match.end()
+    yield from _trimmed(line, start, len(line))
+
+
+def _ends_sentence(line: str, stop: int, after: int) -> bool:
+    """Whether the punctuation at ``stop`` (ending at ``after``) ends a sentence."""
+    if not _OPENERS.match(line, after):
+        return False
+    if line[stop] != ".":
+        return True
+    word = _LAST_WORD.search(line, max(0, stop - 12), stop)
+    if word is None:
+        return True
+    token = word.group().lstrip(".")
+    if token in _ABBREVIATIONS:
+        return False
+    # A single capital letter is an initial ("John F. Kennedy").
+    return not (len(token) == 1 and token.isupper())
+
+
+def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` without surrounding white space, if anything is left."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
