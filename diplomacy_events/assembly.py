@@ -74,6 +74,15 @@ _ANAPHOR = regex.compile(
     regex.IGNORECASE,
 )
 
+# Triggers that make a headline a sentence reporting a meeting, not a title.
+_VERBAL_TRIGGERS = frozenset(
+    {
+        "met", "meet", "meets", "held talks", "hold talks", "holds talks", "had talks",
+        "met with", "meet with", "spoke with", "speak with", "speaks with", "received",
+        "hosted", "will host", "hosts", "visited", "will visit", "visits",
+    }
+)  # fmt: skip
+
 # How a meeting was held.
 _FORMATS = (
     (regex.compile(r"\b(?:behind[ ]closed[ ]doors|closed[- ]door)\b", regex.IGNORECASE), "closed-door"),
@@ -119,20 +128,12 @@ class Assembler:
         """The result of one document."""
         published = article.published
         groups: list[_Group] = []
+        body = [d for d in drafts.meetings if not d.sentence.headline]
+        for draft in body:
+            self._add(groups, draft, published)
         for draft in drafts.meetings:
-            status, date = self.resolve_time(draft, published)
-            group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
-            if group is None:
-                groups.append(_Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
-            else:
-                group.drafts.append(draft)
-                for party in draft.parties:
-                    if party not in group.parties:
-                        group.parties.append(party)
-                if group.date is None and date is not None:
-                    group.date = date
-                if status is Status.PLANNED and draft.status_explicit and group.date is None:
-                    group.status = status
+            if draft.sentence.headline:
+                self._add_headline(groups, draft, published)
         self.news_date(mentions, groups, published)
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
@@ -179,6 +180,68 @@ class Assembler:
 
     # -- meetings ------------------------------------------------------
 
+    def _add(self, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
+        """Add a body draft to the meeting it reports, or start a new meeting."""
+        status, date = self.resolve_time(draft, published)
+        if draft.anaphoric and len(draft.parties) < 2:
+            target = self.antecedent(groups, draft)
+            if target is None:
+                return
+            if date is not None and target.date is not None and date.iso != target.date.iso:
+                # "their talks in Bali last November": the same parties, another meeting.
+                groups.append(_Group(drafts=[draft], parties=list(target.parties), status=status, date=date))
+                return
+            self._merge(target, draft, status, date, add_parties=False)
+            return
+        group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
+        if group is None:
+            groups.append(_Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+        else:
+            self._merge(group, draft, status, date, add_parties=True)
+
+    def _add_headline(self, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
+        """A headline draft: evidence for a body meeting it names, else a meeting of its own
+        only when the headline is a sentence that reports one ("Putin and Xi held talks")."""
+        status, date = self.resolve_time(draft, published)
+        mine = set(draft.parties)
+        for group in groups:
+            theirs = set(group.parties)
+            if mine and len(mine & theirs) * 2 >= len(mine | theirs):
+                self._merge(group, draft, status, date, add_parties=False)
+                return
+        if len(draft.parties) >= 2 and draft.trigger.phrase in _VERBAL_TRIGGERS:
+            groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+
+    def antecedent(self, groups: Sequence[_Group], draft: MeetingDraft) -> _Group | None:
+        """The meeting "the talks" or "their meeting" refers to: the last one mentioned
+        before it whose parties include the draft's."""
+        best: _Group | None = None
+        best_at = -1
+        for group in groups:
+            if not set(draft.parties) <= set(group.parties):
+                continue
+            at = max(d.trigger_start for d in group.drafts if d.trigger_start <= draft.trigger_start) if any(
+                d.trigger_start <= draft.trigger_start for d in group.drafts
+            ) else -1
+            if at > best_at:
+                best, best_at = group, at
+        return best
+
+    def _merge(
+        self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None, *, add_parties: bool
+    ) -> None:
+        """Add a draft's evidence, and what it adds, to a meeting."""
+        group.drafts.append(draft)
+        if add_parties:
+            for party in draft.parties:
+                if party not in group.parties:
+                    group.parties.append(party)
+        if group.date is None and date is not None:
+            group.date = date
+            group.status = status
+        elif status is Status.PLANNED and draft.status_explicit and group.date is None:
+            group.status = status
+
     def resolve_time(self, draft: MeetingDraft, published: datetime.date | None) -> tuple[Status, TimeExpression | None]:
         """The draft's date resolved in the direction of its tense, and the status it implies.
 
@@ -200,10 +263,11 @@ class Assembler:
     def same_meeting(self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None) -> bool:
         """Whether a draft reports the meeting of ``group``.
 
-        The same parties (or a subset of them) and the same date, or no date
-        on one side when neither is background to the other.
+        The same parties and the same date, or no date on one side when the
+        undated one is not background; a meeting of other parties on the
+        margins of a summit is a meeting of its own.
         """
-        if not set(draft.parties) <= set(group.parties) and not set(group.parties) <= set(draft.parties):
+        if set(draft.parties) != set(group.parties):
             return False
         if date is not None and group.date is not None:
             return date.iso == group.date.iso and date.iso is not None
@@ -412,7 +476,7 @@ class Assembler:
         else:
             return None
         timeframe = resolve(draft.time, published, Direction.FUTURE) if draft.time is not None else None
-        places = Mentions.within(mentions.places, draft.sentence.start, draft.sentence.end)
+        places = Mentions.within(mentions.places, draft.trigger_start, draft.sentence.end)
         location = places[0].value if places else None
         assert location is None or isinstance(location, Place)
         return FollowUp(

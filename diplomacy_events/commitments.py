@@ -84,7 +84,7 @@ _ITINERARY_VERBS = frozenset(
 _ACCORDING_TO = regex.compile(
     r"""
     \b(?:according[ ]to|reported[ ]by|citing|cited[ ]by|as[ ]reported[ ]by)[ ]
-    (?P<source>\p{Lu}[\p{L}.\-]*+(?:[ ](?:of[ ]|the[ ])?+\p{Lu}[\p{L}.\-]*+){0,4})
+    (?P<source>\p{Lu}[\p{L}\-]*+(?:\.\p{L}++)*+(?:[ ](?:of[ ]|the[ ])?+\p{Lu}[\p{L}\-]*+){0,4})
     """,
     regex.VERBOSE,
 )

@@ -32,7 +32,13 @@ _TO_BE_DETERMINED = regex.compile(
 )
 
 # Words before a trigger that say it is not a further contact of these parties.
-_NOT_BEFORE = regex.compile(r"\b(?:no|not|never|ruled[ ]out|refused|cancel\w*|last|previous)\W+(?:\w+\W+){0,2}$", regex.IGNORECASE)
+_NOT_BEFORE = regex.compile(
+    r"""
+    \b(?:no|not|never|ruled[ ]out|refused|cancel\w*|last|previous)\W+(?:\w+\W+){0,2}$  # negated, or earlier
+    | \b(?:by|before|until|at|ahead[ ]of|during)[ ](?:the[ ]|their[ ]|its[ ])?$        # a deadline or a venue
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
 
 
 @attrs.frozen(kw_only=True)

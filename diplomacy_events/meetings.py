@@ -85,7 +85,7 @@ _NEGATED = regex.compile(
     r"""
     \b(?:
       not | never | no | denied | den(?:y|ies) | cancel(?:l?ed|s)? | call(?:ed)?[ ]off
-    | postponed | ruled[ ]out | refused | declined | rejected | if | unless | whether
+    | postponed | pushed[ ]back | put[ ]off | ruled[ ]out | refused | declined | rejected | if | unless | whether
     | would | could | might | should | possible | possibility | proposed | proposal
     | hopes?[ ]to | hoped[ ]to | ready[ ]to | readiness | invitation | invited
     )\b
@@ -114,7 +114,22 @@ _CLAUSE_START = regex.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:)")
 _LOCATIVE_BEFORE = regex.compile(r"(?:\b(?:in|at|from|across|near|inside|outside)(?:[ ]the)?[ ])$")
 
 # A party named as a destination: "a visit to Russia" names its host.
-_DESTINATION_BEFORE = regex.compile(r"(?:\b(?:visit|visits|trip|travel|travels|traveled|travelled)[ ]to(?:[ ]the)?[ ])$")
+_DESTINATION_BEFORE = regex.compile(
+    r"""
+    (?:\b(?:visit|visits|visited|visiting|trip|travel|travels|traveled|travelled|arrived|arrives|flown|flew)
+    (?:[ ](?:to|in))?(?:[ ]the)?[ ])$
+    """,
+    regex.VERBOSE,
+)
+
+# An introductory phrase before the main clause: "After the CSTO Summit, ...".
+_INTRODUCTION = regex.compile(
+    r"""
+    (?:After|Before|During|Following|Ahead[ ]of|On[ ]the[ ](?:sidelines|margins)[ ]of|At|In|Prior[ ]to)
+    [ ][^,;]{1,120}+,[ ]
+    """,
+    regex.VERBOSE,
+)
 
 # Party mentions that are the topic, not a participant: "on Ukraine", "the situation in Syria".
 _TOPIC_BEFORE = regex.compile(
@@ -125,6 +140,37 @@ _TOPIC_BEFORE = regex.compile(
 _BACKGROUND = regex.compile(
     r"\b(?:last|previous|previously|earlier|first|since|former|ago|prior|recent)\b",
     regex.IGNORECASE,
+)
+
+
+# A pronoun as the subject of a trigger: "He received Modi", "I received my French counterpart".
+_PRONOUN_SUBJECT = regex.compile(r"\b(?:He|She|he|she|I)\b")
+
+# A determiner that refers back to a meeting already named: "the talks", "their meeting".
+_ANAPHORIC_BEFORE = regex.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ](?:[\p{L}\-]+[ ]){0,2}$"
+)
+
+# Words that make every participant of the meeting at hand a participant.
+_COLLECTIVE = regex.compile(
+    r"\b(?:[Tt]he[ ]two[ ](?:leaders|sides|ministers|presidents|men|delegations)|[Bb]oth[ ](?:leaders|sides)|[Tt]heir)\b"
+)
+
+# Words that make a plural trigger several meetings: "separate talks with A and B".
+_SEPARATE = regex.compile(r"\b(?:separate|separately|bilateral[ ]meetings|individual)\b", regex.IGNORECASE)
+
+# Words before an undated trigger that make it a process or a topic, not an encounter.
+_PROCESS_BEFORE = regex.compile(
+    r"""
+    \b(?:
+      continuing | ongoing | resumption[ ]of | resume | resuming | conclusion[ ](?:on|of|to)
+    | progress[ ](?:in|on) | outcome[ ]of | framework[ ]of | course[ ]of | discussed | discuss
+    | support[ ](?:for|of) | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process
+    | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
+    | possible | potential | prospects?[ ]of | feature | including | such[ ]as
+    )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
 )
 
 
@@ -156,6 +202,8 @@ class MeetingDraft:
     """The country it takes place in, when only a country is named."""
     background: bool
     """Whether the sentence presents it as an earlier, background encounter."""
+    anaphoric: bool = False
+    """Whether it refers back to a meeting already named ("the talks", "their meeting")."""
 
 
 class MeetingExtractor:
@@ -202,7 +250,7 @@ class MeetingExtractor:
             sentence = doc.sentence_at(tstart)
             draft = self.build(mentions, sentence, table[phrase], tstart, tend)
             if draft is not None and not self.reject(mentions, draft):
-                drafts.append(draft)
+                drafts.extend(self.split(mentions, draft))
                 claimed_until = draft.trigger_end
         return tuple(drafts)
 
@@ -214,7 +262,10 @@ class MeetingExtractor:
         """
         view = doc.view
         left = sentence.start
-        for clause in _CLAUSE_START.finditer(view, sentence.start, start):
+        intro = _INTRODUCTION.match(view, sentence.start, sentence.end)
+        if intro is not None and intro.end() <= start:
+            left = intro.end()
+        for clause in _CLAUSE_START.finditer(view, left, start):
             left = clause.end()
         stop = _WINDOW_END.search(view, end, sentence.end)
         right = stop.start() if stop else sentence.end
@@ -256,6 +307,46 @@ class MeetingExtractor:
                     parties.append(person.party)
         return tuple(parties), tuple(people), country
 
+    def subject_by_pronoun(self, mentions: Mentions, sentence: Sentence, start: int, trigger_start: int) -> Person | None:
+        """The person a pronoun subject ("He met ...", "I received ...") refers to.
+
+        The last person named before the sentence: in a readout, the
+        principal whose day it reports.
+        """
+        view = mentions.doc.view
+        if not _PRONOUN_SUBJECT.search(view, start, trigger_start):
+            return None
+        if Mentions.within(mentions.person_spans, start, trigger_start) or Mentions.within(
+            mentions.parties, start, trigger_start
+        ):
+            return None
+        found = None
+        for span in mentions.person_spans:
+            if span.start >= sentence.start:
+                break
+            found = span.value
+        assert found is None or isinstance(found, Person)
+        return found
+
+    def counterparts(self, mentions: Mentions, trigger_end: int, end: int) -> list[tuple[Party, Person | None]]:
+        """The sides named after a trigger, each once, with its person if one is named."""
+        sides: list[tuple[Party, Person | None]] = []
+        for span in Mentions.within(mentions.person_spans, trigger_end, end):
+            person = span.value
+            assert isinstance(person, Person)
+            if person.party is not None and all(p != person.party for p, _ in sides):
+                sides.append((person.party, person))
+        view = mentions.doc.view
+        for span in Mentions.within(mentions.parties, trigger_end, end):
+            mention = span.value
+            assert isinstance(mention, PartyMention)
+            before = view[max(0, span.start - 25) : span.start]
+            if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before):
+                continue
+            if all(p != mention.party for p, _ in sides):
+                sides.append((mention.party, None))
+        return sides
+
     def status(self, doc: Document, sentence: Sentence, start: int, trigger_start: int) -> tuple[Status, bool]:
         """Planned when a future or modal word stands in the clause before the trigger."""
         clause = doc.view[start:trigger_start + 1]
@@ -266,11 +357,19 @@ class MeetingExtractor:
     def reject(self, mentions: Mentions, draft: MeetingDraft) -> bool:
         """Whether a draft is not a meeting: too few sides, or denied or hypothetical."""
         orgs = [p for p in draft.parties if p.kind is PartyKind.ORGANISATION]
-        if len(draft.parties) < 2 and not (orgs and draft.trigger.kind in {"summit", "meeting", "video conference"}):
+        if (
+            len(draft.parties) < 2
+            and not draft.anaphoric
+            and not (orgs and draft.trigger.kind in {"summit", "meeting", "video conference"})
+        ):
             return True
         view = mentions.doc.view
         before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
-        return bool(_NEGATED.search(before))
+        if _NEGATED.search(before):
+            return True
+        if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 60), draft.trigger_start):
+            return True
+        return False
 
     def build(
         self, mentions: Mentions, sentence: Sentence, trigger: Trigger, tstart: int, tend: int
@@ -279,10 +378,17 @@ class MeetingExtractor:
         doc = mentions.doc
         start, end = self.window(doc, sentence, tstart, tend)
         parties, people, country = self.participants(mentions, start, end)
-        if not parties:
+        speaker = self.subject_by_pronoun(mentions, sentence, start, tstart)
+        if speaker is not None and speaker.party is not None and speaker.party not in parties:
+            parties = (speaker.party, *parties)
+            people = (speaker, *people)
+        view = doc.view
+        anaphoric = bool(_ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart))
+        collective = bool(_COLLECTIVE.search(view, start, end))
+        if not parties and not anaphoric and not collective:
             return None
         status, explicit = self.status(doc, sentence, start, tstart)
-        window_text = doc.view[start:end]
+        window_text = view[start:end]
         remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
         time, time_start = _nearest_time(mentions, sentence, tstart)
         place = _nearest_place(mentions, start, end, tstart) if not remote else None
@@ -302,8 +408,31 @@ class MeetingExtractor:
             time_start=time_start,
             place=place,
             country=None if remote else country,
-            background=bool(_BACKGROUND.search(doc.view[sentence.start : sentence.end])),
+            background=bool(_BACKGROUND.search(view[sentence.start : sentence.end])),
+            anaphoric=anaphoric or collective,
         )
+
+    def split(self, mentions: Mentions, draft: MeetingDraft) -> tuple[MeetingDraft, ...]:
+        """One draft per counterpart when the trigger reports several meetings.
+
+        ``"telephone conversations with A and B"``, ``"bilateral meetings
+        with A and B"``, ``"separate talks with A and B"``: the subject met
+        each counterpart on its own.
+        """
+        view = mentions.doc.view
+        plural = draft.trigger.phrase.endswith("s") and draft.trigger.kind not in {"talks", "negotiations", "consultations"}
+        separate = bool(_SEPARATE.search(view, max(draft.start, draft.trigger_start - 20), draft.trigger_end))
+        if not (plural or separate):
+            return (draft,)
+        sides = self.counterparts(mentions, draft.trigger_end, draft.end)
+        subject = [p for p in draft.parties if all(p != q for q, _ in sides)]
+        if len(sides) < 2 or not subject:
+            return (draft,)
+        drafts = []
+        for party, person in sides:
+            people = tuple(p for p in draft.people if p.party in subject or p is person)
+            drafts.append(attrs.evolve(draft, parties=(*subject, party), people=people))
+        return tuple(drafts)
 
 
 def _country_of(mention: PartyMention) -> Party | None:

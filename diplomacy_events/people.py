@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.base import load_phrases
 from diplomacy_events.lexicon import Lexicon, Official, default_lexicon
 from diplomacy_events.model import Party, PartyMention, Person, Rank
 from diplomacy_events.text import Document
@@ -44,10 +45,10 @@ _PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|do|dos|das|van|von|der|den|le|la|du|d
 _NAME = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'.\-])        # starts a word
-    \p{{Lu}}[\p{{L}}'\-]*+\.?+        # a capitalised word or an initial ("J.")
+    \p{{Lu}}(?:\.|[\p{{L}}'\-]*+)     # a capitalised word or an initial ("J.")
     (?:
       [ ](?:{_PARTICLES}[ \-])?+      # a space, maybe a particle
-      \p{{Lu}}[\p{{L}}'\-]*+\.?+      # the next capitalised word
+      \p{{Lu}}(?:\.|[\p{{L}}'\-]*+)   # the next capitalised word
     ){{0,5}}
     """,
     regex.VERBOSE,
@@ -80,7 +81,7 @@ _APPOSITION = regex.compile(
     r"""
     ,[ ]                                       # a comma
     (?:the[ ])?+                               # maybe "the"
-    (?P<owner>\p{Lu}[\p{L}.]*+(?:[ ]\p{Lu}[\p{L}.]*+){0,3}(?:'s)?+[ ])?+  # a party: "Moscow's "
+    (?P<owner>\p{Lu}[\p{L}.]*+(?:[ ]\p{Lu}[\p{L}.]*+){0,3}'s[ ])?  # a party: "Moscow's "
     (?:(?:newly[ ])?+(?:appointed|elected|acting|new|then|former|current|outgoing)[ ]){0,2}
     (?=\p{L})                                  # then the title
     """,
@@ -89,6 +90,9 @@ _APPOSITION = regex.compile(
 
 # "to Washington" after an ambassador's title names where they are posted, not their party.
 _POSTED_TO = regex.compile(r"[ ](?:to|in)[ ](?:the[ ])?+")
+
+# Two words glued together by a scraper: "SadyrPresident" (but not "McGurk" or "DeSantis").
+_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
 
 # Capitalised words that start sentences or titles but never names.
 _NOT_NAMES = frozenset(
@@ -177,16 +181,16 @@ class PersonFinder:
             words[start] in _NOT_NAMES or words[start].rstrip(".") in _NOT_NAMES
         ):
             start += 1
-        out = []
+        out: list[str] = []
         for word in words[start:]:
-            if word in _NOT_NAMES or word.endswith("'s"):
+            if word in _NOT_NAMES or word.endswith("'s") or word in out or _GLUED.search(word):
                 break
             out.append(word)
         return out
 
     def title_party(self, title: str) -> Party | None:
-        """The party a title implies by itself, from the lexicon's title parties, if any."""
-        code = self.lexicon.title_parties.get(title) if hasattr(self.lexicon, "title_parties") else None
+        """The party a title implies by itself (``data/title_parties.tsv``), if any."""
+        code = dict(load_phrases("title_parties.tsv")).get(title)
         return self.lexicon.parties.get(code) if code else None
 
     # -- the rules -----------------------------------------------------
