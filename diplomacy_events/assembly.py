@@ -10,7 +10,8 @@ may replace:
 2. :meth:`~Assembler.same_meeting`: merge the drafts that report one
    real-world meeting (a teaser and the body);
 3. :meth:`~Assembler.news_date`: give the meeting that is the document's
-   news the publication date when the text gives none;
+   news the publication date when the text gives none (before later
+   mentions are merged into it);
 4. attach delegation heads, durations and formats stated in sentences of
    their own ("The Russian delegation was led by ...");
 5. resolve "both sides", "we" and the like to the parties of the meeting
@@ -130,11 +131,10 @@ class Assembler:
         groups: list[_Group] = []
         body = [d for d in drafts.meetings if not d.sentence.headline]
         for draft in body:
-            self._add(groups, draft, published)
+            self._add(mentions, groups, draft, published)
         for draft in drafts.meetings:
             if draft.sentence.headline:
                 self._add_headline(groups, draft, published)
-        self.news_date(mentions, groups, published)
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
         meetings = tuple(self.build_meeting(mentions, g) for g in groups)
@@ -180,7 +180,7 @@ class Assembler:
 
     # -- meetings ------------------------------------------------------
 
-    def _add(self, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
+    def _add(self, mentions: Mentions, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
         if draft.anaphoric and len(draft.parties) < 2:
@@ -195,7 +195,10 @@ class Assembler:
             return
         group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
         if group is None:
-            groups.append(_Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+            group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
+            if not groups:
+                self.news_date(mentions, group, published)
+            groups.append(group)
         else:
             self._merge(group, draft, status, date, add_parties=True)
 
@@ -278,21 +281,21 @@ class Assembler:
         undated = draft if date is None else group.first
         return not undated.background
 
-    def news_date(self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None) -> None:
+    def news_date(self, mentions: Mentions, group: _Group, published: datetime.date | None) -> None:
         """Date the document's news meeting, if undated, with the publication day.
 
-        The news is the first meeting reported in the headline or the first
-        sentences of the body, held, and not presented as background.
+        Called for the first meeting of the body when it is found, before
+        later mentions are merged, so that a later "their meeting in
+        December" is not taken for it.  The news is held, reported in the
+        first sentences, and not presented as background.
         """
-        if published is None or not groups:
+        first = group.first
+        if published is None or group.date is not None or first.background:
             return
-        first = min(groups, key=lambda g: g.first.trigger_start)
-        if first.date is not None or first.first.background:
+        if first.sentence.index > 3 or group.status is Status.PLANNED:
             return
-        if first.first.sentence.index > 3 or first.status is Status.PLANNED:
-            return
-        ev = mentions.doc.evidence(first.first.trigger_start, first.first.trigger_end, "meeting.news")
-        first.date = TimeExpression(
+        ev = mentions.doc.evidence(first.trigger_start, first.trigger_end, "meeting.news")
+        group.date = TimeExpression(
             evidence=ev,
             granularity=Granularity.DAY,
             earliest=published,

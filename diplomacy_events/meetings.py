@@ -174,6 +174,13 @@ _PROCESS_BEFORE = regex.compile(
 )
 
 
+# How far from its trigger, in characters, a date may stand and still date it.
+_TIME_REACH = 100
+
+# A date that is not the date of the event next to it: "the anniversary of the November 9 statement".
+_NOT_EVENT_TIME = regex.compile(r"\b(?:anniversary[ ]of(?:[ ]the)?|since|until|till|ago)[ ]$")
+
+
 @attrs.frozen(kw_only=True)
 class MeetingDraft:
     """One mention of a meeting, as the extractor read it from one sentence.
@@ -390,7 +397,7 @@ class MeetingExtractor:
         status, explicit = self.status(doc, sentence, start, tstart)
         window_text = view[start:end]
         remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
-        time, time_start = _nearest_time(mentions, sentence, tstart)
+        time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
         place = _nearest_place(mentions, start, end, tstart) if not remote else None
         return MeetingDraft(
             trigger=trigger,
@@ -445,10 +452,13 @@ def _after_place(mentions: Mentions, start: int) -> bool:
     return any(p.end == start - 2 for p in mentions.places)
 
 
-def _nearest_time(mentions: Mentions, sentence: Sentence, tstart: int) -> tuple[TimeMention | None, int | None]:
-    """The time mention of the sentence nearest to the trigger, if any."""
+def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tuple[TimeMention | None, int | None]:
+    """The time mention between ``start`` and ``end`` nearest to the trigger, if any."""
     best: Span | None = None
-    for span in Mentions.within(mentions.times, sentence.start, sentence.end):
+    view = mentions.doc.view
+    for span in Mentions.within(mentions.times, start, end):
+        if abs(span.start - tstart) > _TIME_REACH or _NOT_EVENT_TIME.search(view, max(0, span.start - 30), span.start):
+            continue
         if best is None or abs(span.start - tstart) < abs(best.start - tstart):
             best = span
     if best is None:

@@ -88,6 +88,9 @@ _APPOSITION = regex.compile(
     regex.VERBOSE,
 )
 
+# A name starting right after a title: the title belongs to that name.
+_NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
+
 # "to Washington" after an ambassador's title names where they are posted, not their party.
 _POSTED_TO = regex.compile(r"[ ](?:to|in)[ ](?:the[ ])?+")
 
@@ -283,6 +286,12 @@ class PersonFinder:
                 of = _OF_PARTY.match(view, title_match[1])
                 if of and of.end() in by_start:
                     party = by_start[of.end()].party
+            after_title = title_match[1]
+            of = _OF_PARTY.match(view, after_title)
+            if of and of.end() in by_start:
+                after_title = doc.view_offset(by_start[of.end()].evidence.end)
+            if _NAME_NEXT.match(view, after_title):
+                continue  # "Vladimir Putin, President of Azerbaijan Ilham Aliyev": the title is the next person's
             title = title_match[2]
             canonical = title if title[0].isupper() else title.capitalize()
             offset = name.start() + name.group().index(kept[0])
@@ -318,6 +327,13 @@ class PersonFinder:
         """Surnames of the known officials, which may stand alone after a title."""
         return frozenset(o.name.split()[-1] for o in self.lexicon.officials)
 
+    def _official_by_surname(self, name: str) -> Official | None:
+        """The one official whose surname is ``name`` when ``name`` is a single word."""
+        if " " in name:
+            return None
+        matches = {o.party: o for o in self.lexicon.officials if o.name.split()[-1] == name}
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
     def _merge(self, doc: Document, drafts: Sequence[_Draft]) -> tuple[Person, ...]:
         """One person per name, at the first mention, with the best title and party found."""
         drafts = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
@@ -332,9 +348,9 @@ class PersonFinder:
             full = max(group, key=lambda d: len(d.name))
             titled = next((d for d in group if d.title), None)
             party = next((d.party for d in group if d.party is not None), None)
-            known = officials.get(full.name)
-            if party is None and known is not None:
-                party = self.lexicon.parties.get(known.party)
+            known = officials.get(full.name) or self._official_by_surname(full.name)
+            if known is not None:
+                party = self.lexicon.parties.get(known.party) or party
             rank = titled.rank if titled else (known.rank if known else Rank.OTHER)
             result.append(
                 Person(
