@@ -87,7 +87,8 @@ _NEGATED = regex.compile(
       not | never | no | denied | den(?:y|ies) | cancel(?:l?ed|s)? | call(?:ed)?[ ]off
     | postponed | pushed[ ]back | put[ ]off | ruled[ ]out | refused | declined | rejected | if | unless | whether
     | would | could | might | should | possible | possibility | proposed | proposal
-    | hopes?[ ]to | hoped[ ]to | ready[ ]to | readiness | invitation | invited
+    | hope | hopes | hoped | hoping | ready[ ]to | readiness | invitation | invited
+    | too[ ]early | speak[ ]about | talk[ ]about | prospects?
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -168,11 +169,22 @@ _PROCESS_BEFORE = regex.compile(
     | support[ ](?:for|of) | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
+    | informed | briefed | outcomes? | results[ ]of | about | regarding
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+
+# Words after a trigger that make it another word: "host countries", "meeting rooms".
+_NOT_A_TRIGGER_AFTER = regex.compile(
+    r"[ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families|rooms?|places?|halls?|points?|minutes|notes)\b"
+)
+
+# A destination before a state's name: "travel to Cambodia", "trip to Laos and Cambodia".
+_TRIP_TO = regex.compile(
+    r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ](?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
+)
 
 # How far from its trigger, in characters, a date may stand and still date it.
 _TIME_REACH = 100
@@ -252,7 +264,7 @@ class MeetingExtractor:
         drafts = []
         claimed_until = -1
         for tstart, tend, phrase in self._gazetteer.finditer(doc.view):
-            if tstart < claimed_until:
+            if tstart < claimed_until or _NOT_A_TRIGGER_AFTER.match(doc.view, tend):
                 continue
             sentence = doc.sentence_at(tstart)
             draft = self.build(mentions, sentence, table[phrase], tstart, tend)
@@ -354,10 +366,13 @@ class MeetingExtractor:
                 sides.append((mention.party, None))
         return sides
 
-    def status(self, doc: Document, sentence: Sentence, start: int, trigger_start: int) -> tuple[Status, bool]:
-        """Planned when a future or modal word stands in the clause before the trigger."""
-        clause = doc.view[start:trigger_start + 1]
-        if _FUTURE.search(clause):
+    def status(self, doc: Document, start: int, trigger_end: int) -> tuple[Status, bool]:
+        """Planned when a future or modal word stands in the clause up to the trigger's end.
+
+        Returns the status and whether the text said so (``False`` for the
+        default, held).
+        """
+        if _FUTURE.search(doc.view, start, trigger_end):
             return Status.PLANNED, True
         return Status.HELD, False
 
@@ -389,16 +404,18 @@ class MeetingExtractor:
         if speaker is not None and speaker.party is not None and speaker.party not in parties:
             parties = (speaker.party, *parties)
             people = (speaker, *people)
+        place = _nearest_place(mentions, start, end, tstart)
+        parties, people = self.host_party(mentions, sentence, parties, people, country or (place.country if place else None))
         view = doc.view
         anaphoric = bool(_ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart))
         collective = bool(_COLLECTIVE.search(view, start, end))
         if not parties and not anaphoric and not collective:
             return None
-        status, explicit = self.status(doc, sentence, start, tstart)
+        status, explicit = self.status(doc, start, tend)
         window_text = view[start:end]
         remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
         time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
-        place = _nearest_place(mentions, start, end, tstart) if not remote else None
+        place = place if not remote else None
         return MeetingDraft(
             trigger=trigger,
             trigger_start=tstart,
@@ -415,9 +432,36 @@ class MeetingExtractor:
             time_start=time_start,
             place=place,
             country=None if remote else country,
-            background=bool(_BACKGROUND.search(view[sentence.start : sentence.end])),
+            background=bool(_BACKGROUND.search(view, max(sentence.start, tstart - 60), end)),
             anaphoric=anaphoric or collective,
         )
+
+    def host_party(
+        self,
+        mentions: Mentions,
+        sentence: Sentence,
+        parties: tuple[Party, ...],
+        people: tuple[Person, ...],
+        country: Party | None,
+    ) -> tuple[tuple[Party, ...], tuple[Person, ...]]:
+        """Give a counterpart of unknown party the host country.
+
+        ``"She will meet with President Abdelmadjid Tebboune"`` in a readout of
+        a trip to Algeria: a person named with a title but no state, in a
+        meeting held in (or announced for) a country that is not yet a side,
+        acts for that country.  The country is the one the meeting's place
+        names, else the last state named as a destination before the sentence.
+        """
+        unknown = [p for p in people if p.party is None and p.title is not None]
+        if len(unknown) != 1:
+            return parties, people
+        host = country if country is not None and country not in parties else None
+        if host is None:
+            host = _last_destination(mentions, sentence.start)
+        if host is None or host in parties:
+            return parties, people
+        person = attrs.evolve(unknown[0], party=host)
+        return (*parties, host), tuple(person if p is unknown[0] else p for p in people)
 
     def split(self, mentions: Mentions, draft: MeetingDraft) -> tuple[MeetingDraft, ...]:
         """One draft per counterpart when the trigger reports several meetings.
@@ -445,6 +489,20 @@ class MeetingExtractor:
 def _country_of(mention: PartyMention) -> Party | None:
     """The state a mention names, if it is a state."""
     return mention.party if mention.party.kind is PartyKind.STATE else None
+
+
+def _last_destination(mentions: Mentions, before: int) -> Party | None:
+    """The last state named as a destination ("travel to Cambodia") before an offset."""
+    view = mentions.doc.view
+    found = None
+    for span in mentions.parties:
+        if span.start >= before:
+            break
+        mention = span.value
+        assert isinstance(mention, PartyMention)
+        if mention.party.kind is PartyKind.STATE and _TRIP_TO.search(view, max(0, span.start - 40), span.start):
+            found = mention.party
+    return found
 
 
 def _after_place(mentions: Mentions, start: int) -> bool:

@@ -109,6 +109,9 @@ CATTRS = Inventory(
     entries=(
         *_rows("py:module", "cattrs.html", "cattrs"),
         *_rows("py:class", "cattrs.html", "cattrs.Converter"),
+        # Type hints name the class by the module that defines it; the site documents it
+        # under its public name only, so this row points the former at the latter.
+        ("cattrs.converters.Converter", "py:class", "cattrs.html#cattrs.Converter"),
     ),
 )
 

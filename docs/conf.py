@@ -51,6 +51,21 @@ autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_class_signature = "separated"
 autodoc_preserve_defaults = True
+# Fields of the attrs classes are listed even where they have no docstring of their own.
+autodoc_default_options = {"undoc-members": True}
+
+# Targets no documentation can link to.  Type variables of generic signatures have no page;
+# the ``regex`` package publishes no Sphinx inventory; ``_Group`` is the private working
+# object that the Assembler's hooks receive (see the assembly page).
+nitpick_ignore = [
+    ("py:class", "diplomacy_events.base.D"),
+    ("py:class", "diplomacy_events.serialize.T"),
+    ("py:class", "diplomacy_events.exceptions._E"),
+    ("py:class", "diplomacy_events.exceptions._T"),
+    ("py:class", "_regex.Pattern"),
+    ("py:class", "_regex.Match"),
+    ("py:class", "diplomacy_events.assembly._Group"),
+]
 
 # -- doctest -----------------------------------------------------------------------------------
 
@@ -104,7 +119,32 @@ def _drop_module_docstrings(
         lines.clear()
 
 
+def _resolve_imported_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a short name in a docstring through the module the docstring is in.
+
+    A docstring of ``diplomacy_events.assembly`` may say :class:`Meeting`, a name that module
+    imports from ``diplomacy_events.model``; Python finds it, Sphinx's search does not.  This
+    looks the first part of the name up in the module and retries with the full name.
+    """
+    if node.get("refdomain") != "py" or not node.get("py:module"):
+        return None
+    target: str = node["reftarget"]
+    head, _, rest = target.partition(".")
+    obj = getattr(sys.modules.get(node["py:module"]), head, None)
+    module, qualname = getattr(obj, "__module__", None), getattr(obj, "__qualname__", None)
+    if not isinstance(module, str) or not isinstance(qualname, str):
+        return None
+    full = f"{module}.{qualname}" + (f".{rest}" if rest else "")
+    if full == target:
+        return None
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], full, node, contnode
+    )
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Connect the docstring filter."""
+    """Connect the docstring filter and the resolver of imported names."""
     app.connect("autodoc-process-docstring", _drop_module_docstrings)
+    app.connect("missing-reference", _resolve_imported_name)
     return {"parallel_read_safe": True}

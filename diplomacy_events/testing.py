@@ -1,0 +1,1071 @@
+"""Helpers for testing extractors: Hypothesis strategies and an evidence check.
+
+This module is for tests, yours and ours.  It needs :mod:`hypothesis`,
+which the ``test`` extra installs (``pip install 'diplomacy-events[test]'``);
+``import diplomacy_events`` never imports it.
+
+It holds three kinds of helpers:
+
+* :func:`assert_evidence_consistent` (and :func:`iter_evidence`), which
+  check that every :class:`~diplomacy_events.model.Evidence` of a result,
+  however deeply nested, quotes its article: ``text[start:end] ==
+  evidence.text``.  Run it on what your own extractor returns::
+
+      >>> import datetime
+      >>> import diplomacy_events as de
+      >>> from diplomacy_events.testing import assert_evidence_consistent
+      >>> result = de.parse("Russia and China held talks in Moscow on Monday.",
+      ...                   published=datetime.date(2025, 4, 11))
+      >>> assert_evidence_consistent(result)
+
+* strategies for the model's values (:func:`parties`, :func:`people`,
+  :func:`meetings`, :func:`results`, ...), each building valid objects whose
+  evidence spans lie inside a text you give (or, for :func:`results`, one it
+  draws), for round-trip and schema tests of code that handles results;
+
+* generated reports (:func:`meeting_reports`, :func:`commitment_reports`,
+  :func:`followup_reports`): prose built from real parties, leaders with
+  their titles, cities and dates through a varied set of templates, each
+  with the facts (:class:`MeetingFacts`, ...) a parser must recover from
+  it.  Compare what a parser finds with :meth:`MeetingFacts.of`::
+
+      >>> from hypothesis import given, settings
+      >>> from diplomacy_events.testing import MeetingFacts, meeting_reports
+      >>> @settings(max_examples=5, deadline=None)
+      ... @given(meeting_reports(templates=["met"], dates=["weekday"]))
+      ... def test_met(report):
+      ...     result = de.parse(report.text, published=report.published)
+      ...     assert [MeetingFacts.of(m) for m in result.meetings] == list(report.meetings)
+      >>> test_met()
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from diplomacy_events.lexicon import City, Lexicon, Official, default_lexicon
+from diplomacy_events.model import (
+    Article,
+    Commitment,
+    Concern,
+    Delegation,
+    Duration,
+    DurationUnit,
+    Evidence,
+    FollowUp,
+    Granularity,
+    Meeting,
+    Mode,
+    Party,
+    PartyKind,
+    PartyMention,
+    Person,
+    Place,
+    Qualifier,
+    Rank,
+    Request,
+    Result,
+    Source,
+    Status,
+    Strength,
+    TimeExpression,
+)
+
+__all__ = [
+    "COMMITMENT_TEMPLATES",
+    "DATE_FORMS",
+    "FOLLOWUP_TEMPLATES",
+    "LEADER_FORMS",
+    "MEETING_TEMPLATES",
+    "Actor",
+    "CommitmentFacts",
+    "FollowUpFacts",
+    "MeetingFacts",
+    "Report",
+    "articles",
+    "assert_evidence_consistent",
+    "commitment_reports",
+    "commitments",
+    "concerns",
+    "delegations",
+    "durations",
+    "evidences",
+    "followup_reports",
+    "followups",
+    "iter_evidence",
+    "meeting_reports",
+    "meetings",
+    "parties",
+    "party_mentions",
+    "people",
+    "places",
+    "requests",
+    "results",
+    "sources",
+    "time_expressions",
+]
+
+
+# --- The evidence check ---------------------------------------------------------------------
+
+
+def iter_evidence(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
+    """Yield every :class:`Evidence` inside ``value`` with its path, depth first.
+
+    ``value`` may be any model object (a :class:`Result`, a :class:`Meeting`,
+    ...), a tuple or list of them, or a mapping; the path names where each
+    evidence sits, as in ``"meetings[0].delegations[1].head.evidence"``.
+
+    >>> from diplomacy_events.model import Person
+    >>> ev = Evidence(start=0, end=5, text="Putin")
+    >>> [path for path, _ in iter_evidence(Person(name="Putin", evidence=ev), "person")]
+    ['person.evidence']
+    """
+    if isinstance(value, Evidence):
+        yield path, value
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            child = getattr(value, field.name)
+            yield from iter_evidence(child, f"{path}.{field.name}" if path else field.name)
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            yield from iter_evidence(item, f"{path}[{index}]")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from iter_evidence(item, f"{path}[{key!r}]")
+
+
+def _problem(text: str, evidence: Evidence) -> str | None:
+    """Say what is wrong with one evidence span on ``text``, or return ``None``."""
+    if not 0 <= evidence.start <= evidence.end <= len(text):
+        return (
+            f"span {evidence.start}:{evidence.end} does not lie inside the text "
+            f"of {len(text)} characters"
+        )
+    found = text[evidence.start : evidence.end]
+    if found != evidence.text:
+        return f"the text at {evidence.start}:{evidence.end} is {found!r}, not {evidence.text!r}"
+    return None
+
+
+def assert_evidence_consistent(result: Result, text: str | None = None) -> None:
+    """Check that every evidence span of ``result`` quotes its article.
+
+    Walks every :class:`Evidence` in the result, nested ones included (heads
+    of delegations, places, dates, durations, sources), and checks that its
+    span lies inside ``text`` (by default ``result.article.text``) with
+    ``text[start:end] == evidence.text``.  Raises :class:`AssertionError`
+    listing every span that does not, each with its path.
+
+    >>> from diplomacy_events.model import Article
+    >>> bad = Result(article=Article(text="Talks"), people=(
+    ...     Person(name="Xi", evidence=Evidence(start=0, end=2, text="Xi")),))
+    >>> assert_evidence_consistent(bad)
+    Traceback (most recent call last):
+    ...
+    AssertionError: 1 evidence span does not quote the article:
+      people[0].evidence: the text at 0:2 is 'Ta', not 'Xi'
+    """
+    source = result.article.text if text is None else text
+    problems = [
+        f"{path}: {problem}"
+        for path, evidence in iter_evidence(result)
+        if (problem := _problem(source, evidence)) is not None
+    ]
+    if problems:
+        noun = "span does" if len(problems) == 1 else "spans do"
+        raise AssertionError(
+            f"{len(problems)} evidence {noun} not quote the article:\n  " + "\n  ".join(problems)
+        )
+
+
+# --- Pools from the lexicon -----------------------------------------------------------------
+
+# States whose English name takes "the": "the United States", "the Netherlands".
+_WITH_THE = frozenset(
+    "ARE BHS CAF COD COM DOM FSM GBR GMB MDV MHL NLD PHL SLB USA VAT".split()
+)
+
+# Given names and surnames for made-up people, from many languages.  Names
+# that are also a party, a city or a title of the lexicon are dropped when
+# the pools are built, so that a name never names anything else.
+_GIVEN_NAMES = (
+    "Carlos Ahmed Maria Kenji Olga Samuel Amara Lukas Priya Tomas Elena Ibrahim Nadia "
+    "Jonas Aiko Rafael Leila Pieter Sofia Mateo Hana Yusuf Ingrid Kofi Anna Dmitri Farida "
+    "Marco Ines Viktor José Søren Ayşe Zoë Łukasz Thandiwe Arjun Mei Oksana Tariq"
+).split()
+_SURNAMES = (
+    "Mendes Haddad Tanaka Petrova Okafor Lindqvist Novak Ferreira Kowalski Sato Rahman "
+    "Castillo Varga Andersen Moreau Costa Nakamura Bauer Osei Mirza Horvat Keller Almeida "
+    "Duarte Eriksen Volkov Rossi Hakimi Ramírez Müller Çelik Nguyen Dlamini Iyer Brennan "
+    "Kovalenko Mensah Takahashi Oliveira Fischer"
+).split()
+
+# Titles a leader of any state may hold, each with the rank the lexicon gives it.
+_LEADER_TITLES = (
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Minister of Foreign Affairs",
+    "Defence Minister",
+    "Finance Minister",
+    "Deputy Foreign Minister",
+    "Vice President",
+)
+
+_ACTIONS = (
+    "expand cooperation in energy",
+    "increase bilateral trade",
+    "deepen economic ties",
+    "strengthen cooperation in education",
+    "provide humanitarian aid",
+    "support reconstruction efforts",
+    "open a new consulate",
+    "simplify visa procedures",
+    "cooperate on climate change",
+    "boost investment in infrastructure",
+)
+"""Actions a party may commit to, none of which names a party, a place or a date."""
+
+_TOPICS = (
+    "energy cooperation",
+    "trade",
+    "visa procedures",
+    "maritime security",
+    "cultural exchanges",
+)
+"""Subjects of an agreement: "signed an agreement on trade"."""
+
+_HEADLINES = ("Readout", "Press release", "News", "Media note", "Statement")
+"""Headlines that name no party, place or date."""
+
+
+@attrs.frozen(kw_only=True)
+class _Pools:
+    """The values the report strategies draw from, taken from a lexicon once."""
+
+    states: tuple[Party, ...]
+    demonyms: Mapping[str, str]
+    cities: tuple[City, ...]
+    officials: tuple[Official, ...]
+    given_names: tuple[str, ...]
+    surnames: tuple[str, ...]
+    organisations: tuple[Party, ...]
+
+
+@functools.cache
+def _pools(lexicon: Lexicon | None = None) -> _Pools:
+    """Build the pools of ``lexicon`` (by default the default lexicon)."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    capitals = {city.country for city in lex.cities if city.capital}
+    demonyms: dict[str, str] = {}
+    for name in lex.party_names:
+        if name.form == "demonym" and not name.surface.endswith("s"):
+            demonyms.setdefault(name.code, name.surface)
+    states = tuple(
+        party
+        for party in lex.parties.values()
+        if party.kind is PartyKind.STATE and party.code in capitals and party.code in demonyms
+    )
+    taken = {name.surface for name in lex.party_names}
+    taken |= {city.name for city in lex.cities} | {venue.name for venue in lex.venues}
+    taken |= {word for title in lex.titles for word in title.split()}
+    officials = tuple(
+        o
+        for o in lex.officials
+        if o.party in lex.parties and len(o.name.split()) >= 2 and o.title in lex.titles
+    )
+    return _Pools(
+        states=states,
+        demonyms=demonyms,
+        cities=tuple(c for c in lex.cities if c.country in lex.parties),
+        officials=officials,
+        given_names=tuple(n for n in _GIVEN_NAMES if n not in taken),
+        surnames=tuple(n for n in _SURNAMES if n not in taken),
+        organisations=tuple(
+            p for p in lex.parties.values() if p.kind is PartyKind.ORGANISATION
+        ),
+    )
+
+
+def _country_name(party: Party) -> str:
+    """The party's name as it reads in a sentence: ``"the United States"``."""
+    return f"the {party.name}" if party.code in _WITH_THE else party.name
+
+
+# --- Strategies for the model ---------------------------------------------------------------
+
+_RULES = st.sampled_from(
+    ["", "meeting.trigger", "person.title", "place.city", "time.weekday", "commitment.trigger"]
+)
+_SHORT_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
+
+
+def evidences(text: str, *, rules: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Evidence]:
+    """Evidence spans of ``text``: any ``start <= end`` inside it, quoting it exactly.
+
+    ``rules`` draws the rule ids (by default a few of the library's).
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Evidence:
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, min(len(text), start + 200)))
+        rule = draw(rules if rules is not None else _RULES)
+        return Evidence(start=start, end=end, text=text[start:end], rule=rule)
+
+    return build()
+
+
+def parties(*, kinds: Iterable[PartyKind] = tuple(PartyKind)) -> st.SearchStrategy[Party]:
+    """Real parties of the default lexicon (states and organisations), or other actors.
+
+    A party of kind OTHER is coded by its name, as the gold format does
+    (``"Hamas"``); ``kinds`` limits the kinds drawn.
+    """
+    wanted = set(kinds)
+    lex = default_lexicon()
+    known = sorted(
+        (p for p in lex.parties.values() if p.kind in wanted), key=lambda p: p.code
+    )
+    options: list[st.SearchStrategy[Party]] = []
+    if known:
+        options.append(st.sampled_from(known))
+    if PartyKind.OTHER in wanted:
+        options.append(
+            st.sampled_from(["Hamas", "Gazprom", "the Taliban", "Catalonia", "Wagner Group"]).map(
+                lambda name: Party(code=name, name=name, kind=PartyKind.OTHER)
+            )
+        )
+    if not options:
+        raise ValueError(f"kinds: got {sorted(k.value for k in wanted)}, expected at least one kind")
+    return st.one_of(options)
+
+
+def party_mentions(text: str) -> st.SearchStrategy[PartyMention]:
+    """Mentions of real parties whose evidence lies in ``text``."""
+    return st.builds(
+        PartyMention,
+        party=parties(),
+        form=st.sampled_from(["name", "alias", "demonym", "capital", "office", "acronym"]),
+        evidence=evidences(text),
+    )
+
+
+def _names() -> st.SearchStrategy[str]:
+    """Made-up full names: a given name and a surname."""
+    pools = _pools()
+    return st.builds(
+        lambda given, surname: f"{given} {surname}",
+        st.sampled_from(pools.given_names),
+        st.sampled_from(pools.surnames),
+    )
+
+
+def people(text: str) -> st.SearchStrategy[Person]:
+    """People with a made-up name, a title and rank of the lexicon, and a party."""
+    titles = sorted(default_lexicon().titles.items())
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Person:
+        titled = draw(st.none() | st.sampled_from(titles))
+        return Person(
+            name=draw(_names()),
+            title=None if titled is None else titled[0],
+            rank=Rank.OTHER if titled is None else titled[1],
+            party=draw(st.none() | parties()),
+            evidence=draw(evidences(text)),
+        )
+
+    return build()
+
+
+def places(text: str) -> st.SearchStrategy[Place]:
+    """Places: a city of the lexicon with its country, a country alone, or a venue."""
+    lex = default_lexicon()
+    cities = _pools().cities
+    venues = lex.venues
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Place:
+        kind = draw(st.sampled_from(["city", "country", "venue"]))
+        evidence = draw(evidences(text))
+        if kind == "city":
+            city = draw(st.sampled_from(cities))
+            return Place(city=city.name, country=lex.party(city.country), evidence=evidence)
+        if kind == "venue" and venues:
+            venue = draw(st.sampled_from(venues))
+            return Place(
+                city=venue.city, country=lex.party(venue.country), venue=venue.name, evidence=evidence
+            )
+        return Place(country=draw(parties(kinds=[PartyKind.STATE])), evidence=evidence)
+
+    return build()
+
+
+def _span(granularity: Granularity, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the span of ``granularity`` that holds ``day``."""
+    if granularity is Granularity.WEEK:
+        monday = day - datetime.timedelta(days=day.weekday())
+        return monday, monday + datetime.timedelta(days=6)
+    if granularity is Granularity.MONTH:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    if granularity is Granularity.YEAR:
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    return day, day
+
+
+def time_expressions(text: str) -> st.SearchStrategy[TimeExpression]:
+    """Time expressions of every granularity, with ``earliest <= latest`` when resolved.
+
+    A day may be a range of up to a week (``"May 24-27"``); a week, a month
+    and a year span exactly their calendar unit; an unresolved expression
+    has no dates.
+    """
+    days = st.dates(datetime.date(1900, 1, 8), datetime.date(2199, 12, 24))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> TimeExpression:
+        granularity = draw(st.sampled_from(Granularity))
+        relative = draw(st.booleans())
+        anchor = draw(days) if relative and draw(st.booleans()) else None
+        evidence = draw(evidences(text))
+        if granularity is Granularity.UNRESOLVED:
+            return TimeExpression(evidence=evidence, anchor=anchor, relative=relative)
+        earliest, latest = _span(granularity, draw(days))
+        if granularity is Granularity.DAY:
+            latest = earliest + datetime.timedelta(days=draw(st.integers(0, 6)))
+        return TimeExpression(
+            evidence=evidence,
+            granularity=granularity,
+            earliest=earliest,
+            latest=latest,
+            anchor=anchor,
+            relative=relative,
+        )
+
+    return build()
+
+
+def durations(text: str) -> st.SearchStrategy[Duration]:
+    """Durations: a positive amount (whole or half) of a unit, with a qualifier."""
+    return st.builds(
+        Duration,
+        amount=st.integers(1, 200).map(lambda halves: halves / 2),
+        unit=st.sampled_from(DurationUnit),
+        qualifier=st.sampled_from(Qualifier),
+        evidence=evidences(text),
+    )
+
+
+def delegations(text: str, party: Party) -> st.SearchStrategy[Delegation]:
+    """Delegations of ``party``: an optional head and up to two members, all of that party."""
+    member = people(text).map(lambda p: attrs.evolve(p, party=party))
+    return st.builds(
+        Delegation,
+        party=st.just(party),
+        head=st.none() | member,
+        members=st.lists(member, max_size=2).map(tuple),
+    )
+
+
+def _party_sets(min_size: int, max_size: int) -> st.SearchStrategy[tuple[Party, ...]]:
+    """Distinct parties, sorted by code as the parsers give them."""
+    return st.lists(parties(), min_size=min_size, max_size=max_size, unique_by=lambda p: p.code).map(
+        lambda found: tuple(sorted(found))
+    )
+
+
+def meetings(text: str) -> st.SearchStrategy[Meeting]:
+    """Meetings of two to four parties, with delegations, date, place and evidence in ``text``."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Meeting:
+        sides = draw(_party_sets(2, 4))
+        led = draw(st.lists(st.sampled_from(sides), unique_by=lambda p: p.code, max_size=len(sides)))
+        return Meeting(
+            status=draw(st.sampled_from(Status)),
+            mode=draw(st.sampled_from(Mode)),
+            parties=sides,
+            delegations=tuple(draw(delegations(text, party)) for party in led),
+            date=draw(st.none() | time_expressions(text)),
+            location=draw(st.none() | places(text)),
+            duration=draw(st.none() | durations(text)),
+            format=tuple(draw(st.lists(st.sampled_from(["closed-door", "trilateral"]), max_size=2))),
+            topics=tuple(draw(st.lists(st.sampled_from(_TOPICS), max_size=2))),
+            kind=draw(st.sampled_from(["meeting", "talks", "telephone conversation", "visit"])),
+            evidence=tuple(draw(st.lists(evidences(text), min_size=1, max_size=3))),
+        )
+
+    return build()
+
+
+def _meeting_index(meetings: int) -> st.SearchStrategy[int | None]:
+    """``None`` or an index into a result's ``meetings``."""
+    if meetings <= 0:
+        return st.none()
+    return st.none() | st.integers(0, meetings - 1)
+
+
+def sources(text: str) -> st.SearchStrategy[Source]:
+    """Sources of a report: an agency or a ministry, maybe with its party."""
+    return st.builds(
+        Source,
+        name=st.sampled_from(["TASS", "Xinhua", "the Foreign Ministry", "a spokesperson"]),
+        party=st.none() | parties(),
+        evidence=evidences(text),
+    )
+
+
+def commitments(text: str, *, meetings: int = 0) -> st.SearchStrategy[Commitment]:
+    """Commitments, mutual or unilateral; ``meeting`` is ``None`` or below ``meetings``."""
+    return st.builds(
+        Commitment,
+        parties=_party_sets(1, 3),
+        action=st.sampled_from(_ACTIONS) | _SHORT_TEXT,
+        strength=st.sampled_from(Strength),
+        reported_by=st.lists(sources(text), max_size=2).map(tuple),
+        meeting=_meeting_index(meetings),
+        evidence=evidences(text),
+    )
+
+
+def followups(text: str, *, meetings: int = 0) -> st.SearchStrategy[FollowUp]:
+    """Follow-ups; ``meeting`` is ``None`` or below ``meetings``."""
+    from diplomacy_events.model import Determination
+
+    determinations = st.sampled_from(Determination)
+    return st.builds(
+        FollowUp,
+        parties=_party_sets(1, 3),
+        timeframe=st.none() | time_expressions(text),
+        date_status=determinations,
+        location=st.none() | places(text),
+        location_status=determinations,
+        representation_status=determinations,
+        meeting=_meeting_index(meetings),
+        evidence=evidences(text),
+    )
+
+
+def requests(text: str, *, meetings: int = 0) -> st.SearchStrategy[Request]:
+    """Requests of one party to others; ``meeting`` is ``None`` or below ``meetings``."""
+    return st.builds(
+        Request,
+        parties=_party_sets(1, 2),
+        addressees=_party_sets(0, 2),
+        meeting=_meeting_index(meetings),
+        evidence=evidences(text),
+    )
+
+
+def concerns(text: str, *, meetings: int = 0) -> st.SearchStrategy[Concern]:
+    """Concerns raised by parties; ``meeting`` is ``None`` or below ``meetings``."""
+    return st.builds(
+        Concern,
+        parties=_party_sets(1, 2),
+        meeting=_meeting_index(meetings),
+        evidence=evidences(text),
+    )
+
+
+def articles(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Article]:
+    """Articles of a text drawn from ``texts`` (by default any text), maybe with a date."""
+    return st.builds(
+        Article,
+        text=texts if texts is not None else st.text(),
+        title=st.none() | _SHORT_TEXT,
+        published=st.none() | st.dates(),
+        id=st.none() | st.text("abcdefghij-0123456789", min_size=1, max_size=20),
+    )
+
+
+def results(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Result]:
+    """Whole results: an article and items whose evidence quotes its text.
+
+    ``texts`` draws the article's text (by default any text).  Every
+    evidence passes :func:`assert_evidence_consistent`, and every item's
+    ``meeting`` is ``None`` or the index of one of the result's meetings.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Result:
+        article = draw(articles(texts))
+        text = article.text
+        found = tuple(draw(st.lists(meetings(text), max_size=3)))
+        n = len(found)
+        return Result(
+            article=article,
+            meetings=found,
+            commitments=tuple(draw(st.lists(commitments(text, meetings=n), max_size=3))),
+            followups=tuple(draw(st.lists(followups(text, meetings=n), max_size=2))),
+            requests=tuple(draw(st.lists(requests(text, meetings=n), max_size=2))),
+            concerns=tuple(draw(st.lists(concerns(text, meetings=n), max_size=2))),
+            people=tuple(draw(st.lists(people(text), max_size=3))),
+        )
+
+    return build()
+
+
+# --- Generated reports: prose with known facts ------------------------------------------------
+
+
+def _clean(value: str) -> str:
+    """A name or place in NFC with straight apostrophes, for comparing across forms."""
+    return unicodedata.normalize("NFC", value).replace("\u2019", "'")
+
+
+@attrs.frozen(kw_only=True)
+class MeetingFacts:
+    """What a reader takes from a meeting: the fields the gold format scores.
+
+    Build the facts of a parsed meeting with :meth:`of` and compare them with
+    those of a :class:`Report`.
+    """
+
+    parties: frozenset[str]
+    """The parties' codes."""
+    status: Status
+    mode: Mode
+    date: str | None
+    """The date in the gold format's ISO form (``"2025-04-08"``, ``"2025-04"``), or ``None``."""
+    city: str | None
+    country: str | None
+    """The code of the country where it took place."""
+    heads: tuple[tuple[str, str], ...]
+    """``(party code, head's full name)`` for each side whose head is named, sorted."""
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingFacts:
+        """The facts of a parsed meeting."""
+        where = meeting.location
+        return cls(
+            parties=frozenset(p.code for p in meeting.parties),
+            status=meeting.status,
+            mode=meeting.mode,
+            date=None if meeting.date is None else meeting.date.iso,
+            city=None if where is None or where.city is None else _clean(where.city),
+            country=None if where is None or where.country is None else where.country.code,
+            heads=tuple(sorted((code, _clean(p.name)) for code, p in meeting.heads.items())),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentFacts:
+    """What a reader takes from a commitment: who binds itself, how, after which meeting."""
+
+    parties: frozenset[str]
+    strength: Strength
+    meeting: int | None
+
+    @classmethod
+    def of(cls, commitment: Commitment) -> CommitmentFacts:
+        """The facts of a parsed commitment."""
+        return cls(
+            parties=frozenset(p.code for p in commitment.parties),
+            strength=commitment.strength,
+            meeting=commitment.meeting,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FollowUpFacts:
+    """What a reader takes from a follow-up: who, when, after which meeting."""
+
+    parties: frozenset[str]
+    date: str | None
+    """The timeframe in ISO form at the precision given, or ``None`` when not fixed."""
+    meeting: int | None
+
+    @classmethod
+    def of(cls, followup: FollowUp) -> FollowUpFacts:
+        """The facts of a parsed follow-up."""
+        return cls(
+            parties=frozenset(p.code for p in followup.parties),
+            date=None if followup.timeframe is None else followup.timeframe.iso,
+            meeting=followup.meeting,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A generated article and the facts a parser must recover from it.
+
+    ``text`` has a headline on its first line, then the body.  ``template``
+    and ``choices`` record how it was made, so that a failure names the
+    template and the date and leader forms that produced it.
+    """
+
+    text: str
+    published: datetime.date
+    meetings: tuple[MeetingFacts, ...]
+    commitments: tuple[CommitmentFacts, ...] = ()
+    followups: tuple[FollowUpFacts, ...] = ()
+    template: str = ""
+    choices: Mapping[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A person acting for a party, and the ways of writing them."""
+
+    name: str
+    party: Party
+    title: str
+    official: bool = False
+    """Whether the person is a well-known official of the lexicon."""
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name."""
+        return self.name.split()[-1]
+
+    def write(self, form: str, demonym: str) -> str:
+        """The actor as written in one of the :data:`LEADER_FORMS`."""
+        country = _country_name(self.party)
+        if form == "title_of_country":  # "Foreign Minister of Brazil Carlos Mendes"
+            return f"{self.title} of {country} {self.name}"
+        if form == "demonym_title":  # "Brazilian Foreign Minister Carlos Mendes"
+            return f"{demonym} {self.title} {self.name}"
+        if form == "possessive":  # "Brazil's Foreign Minister Carlos Mendes"
+            return f"{country[:1].upper()}{country[1:]}'s {self.title} {self.name}"
+        if form == "official":  # "Foreign Minister Sergey Lavrov", a known official
+            return f"{self.title} {self.name}"
+        raise ValueError(f"form: got {form!r}, expected one of {', '.join(LEADER_FORMS)}")
+
+
+LEADER_FORMS: tuple[str, ...] = ("title_of_country", "demonym_title", "possessive", "official")
+"""How a leader is written: ``"Foreign Minister of Brazil Carlos Mendes"``,
+``"Brazilian Foreign Minister Carlos Mendes"``, ``"Brazil's Foreign Minister
+Carlos Mendes"``, or a well-known official of the lexicon by title and name
+(``"Foreign Minister Sergey Lavrov"``)."""
+
+DATE_FORMS: tuple[str, ...] = ("weekday", "day_month", "month_day_year", "relative")
+"""How a date is written: ``"on Tuesday"``, ``"on 8 April"``, ``"on April 8, 2025"``,
+or relative to the publication date (``"yesterday"``, ``"tomorrow"``, ``"today"``)."""
+
+MEETING_TEMPLATES: Mapping[str, tuple[Status, Mode, str]] = {
+    # held, in person
+    "met": (Status.HELD, Mode.IN_PERSON, "{a} met {b} in {city} {date}."),
+    "met_with": (Status.HELD, Mode.IN_PERSON, "{a} met with {b} in {city} {date}."),
+    "held_talks_with": (Status.HELD, Mode.IN_PERSON, "{a} held talks with {b} in {city} {date}."),
+    "and_held_talks": (Status.HELD, Mode.IN_PERSON, "{a} and {b} held talks in {city} {date}."),
+    "fronted_date": (Status.HELD, Mode.IN_PERSON, "{Date}, {a} met {b} in {city}."),
+    "received": (Status.HELD, Mode.IN_PERSON, "{a} received {b} in {city} {date}."),
+    # held, by phone or video
+    "telephone_conversation": (
+        Status.HELD,
+        Mode.REMOTE,
+        "{a} had a telephone conversation with {b} {date}.",
+    ),
+    "spoke_by_phone": (Status.HELD, Mode.REMOTE, "{a} spoke by phone with {b} {date}."),
+    "phone_call": (Status.HELD, Mode.REMOTE, "{a} held a phone call with {b} {date}."),
+    "video_call": (Status.HELD, Mode.REMOTE, "{a} and {b} held a video call {date}."),
+    # planned, in person
+    "will_meet": (Status.PLANNED, Mode.IN_PERSON, "{a} will meet {b} in {city} {date}."),
+    "will_hold_talks": (
+        Status.PLANNED,
+        Mode.IN_PERSON,
+        "{a} will hold talks with {b} in {city} {date}.",
+    ),
+    "scheduled_to_meet": (
+        Status.PLANNED,
+        Mode.IN_PERSON,
+        "{a} is scheduled to meet {b} in {city} {date}.",
+    ),
+    "and_will_meet": (Status.PLANNED, Mode.IN_PERSON, "{a} and {b} will meet in {city} {date}."),
+    # planned, by phone
+    "will_speak_by_phone": (
+        Status.PLANNED,
+        Mode.REMOTE,
+        "{a} will speak by phone with {b} {date}.",
+    ),
+    "will_hold_telephone_conversation": (
+        Status.PLANNED,
+        Mode.REMOTE,
+        "{a} will hold a telephone conversation with {b} {date}.",
+    ),
+}
+"""The meeting templates by name: status, mode and pattern.  ``{a}`` and
+``{b}`` are the two leaders, ``{city}`` the place, ``{date}`` the date
+phrase (``{Date}`` capitalised, at the start of the sentence)."""
+
+COMMITMENT_TEMPLATES: Mapping[str, tuple[str, Strength, str]] = {
+    "sides_agreed": ("mutual", Strength.AGREED, "The two sides agreed to {action}."),
+    "countries_agreed": ("mutual", Strength.AGREED, "{A} and {B} agreed to {action}."),
+    "leaders_agreed": ("mutual", Strength.AGREED, "{a_surname} and {b_surname} agreed to {action}."),
+    "signed_agreement": ("mutual", Strength.AGREED, "They signed an agreement on {topic}."),
+    "country_pledged": ("unilateral", Strength.PLEDGED, "{A} pledged to {action}."),
+    "side_committed": ("unilateral", Strength.PLEDGED, "The {a_demonym} side committed to {action}."),
+    "country_promised": ("unilateral", Strength.PLEDGED, "{A} promised to {action}."),
+}
+"""The commitment templates by name: who binds itself (``"mutual"``: both
+parties, ``"unilateral"``: the first), the strength, and the pattern, said
+after a held meeting.  ``{A}``, ``{B}`` are the countries' names."""
+
+FOLLOWUP_TEMPLATES: Mapping[str, tuple[str, str]] = {
+    "meet_again": ("next_month", "The two sides agreed to meet again {when}."),
+    "next_round": ("next_month", "They agreed to hold the next round of talks in {city} {when}."),
+    "continue_contacts": ("none", "The ministers agreed to continue contacts."),
+    "stay_in_touch": ("none", "The leaders agreed to stay in touch."),
+    "meet_again_near_future": ("near_future", "They agreed to meet again in the near future."),
+}
+"""The follow-up templates by name: the timeframe they state and the pattern,
+said after a held meeting.  ``{when}`` is ``"next month"`` or ``"in <Month> <year>"``."""
+
+
+def _date_phrase(
+    form: str, status: Status, published: datetime.date, offset: int
+) -> tuple[str, datetime.date]:
+    """A date phrase of ``form`` for a day ``offset`` days from ``published``, and that day."""
+    day = published + datetime.timedelta(days=offset)
+    if form == "weekday":
+        return f"on {calendar.day_name[day.weekday()]}", day
+    if form == "day_month":
+        return f"on {day.day} {calendar.month_name[day.month]}", day
+    if form == "month_day_year":
+        return f"on {calendar.month_name[day.month]} {day.day}, {day.year}", day
+    if form == "relative":
+        words = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+        return words[offset], day
+    raise ValueError(f"form: got {form!r}, expected one of {', '.join(DATE_FORMS)}")
+
+
+def _offsets(form: str, status: Status) -> st.SearchStrategy[int]:
+    """How many days from publication a date of ``form`` may lie, on the side of ``status``."""
+    sign = -1 if status is Status.HELD else 1
+    if form == "weekday":
+        return st.integers(1, 6).map(lambda n: sign * n)
+    if form == "day_month":
+        return st.integers(1, 300).map(lambda n: sign * n)
+    if form == "month_day_year":
+        return st.integers(1, 700).map(lambda n: sign * n)
+    return st.sampled_from([-1, 0] if status is Status.HELD else [1])
+
+
+def _published(official: Official | None) -> st.SearchStrategy[datetime.date]:
+    """Publication dates: 2000 to 2030, within the official's term if one is given."""
+    low, high = datetime.date(2000, 1, 1), datetime.date(2030, 12, 31)
+    if official is not None:
+        if official.since:
+            year, _, month = official.since.partition("-")
+            start = datetime.date(int(year), int(month or 12), 28)
+            low = max(low, start + datetime.timedelta(days=10))
+        if official.until:
+            year, _, month = official.until.partition("-")
+            high = min(high, datetime.date(int(year), int(month or 1), 1) - datetime.timedelta(days=10))
+    if high < low:
+        return st.nothing()
+    return st.dates(low, high)
+
+
+@st.composite
+def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
+    """Two actors of different parties; the first is a known official for form "official"."""
+    pools = _pools()
+    lex = default_lexicon()
+    official: Official | None = None
+    if form == "official":
+        official = draw(
+            st.sampled_from(
+                [o for o in pools.officials if lex.party(o.party).kind is PartyKind.STATE]
+            )
+        )
+        first = Actor(name=official.name, party=lex.party(official.party), title=official.title, official=True)
+    else:
+        first = Actor(
+            name=draw(_names()),
+            party=draw(st.sampled_from(pools.states)),
+            title=draw(st.sampled_from(_LEADER_TITLES)),
+        )
+    second = Actor(
+        name=draw(
+            _names().filter(
+                lambda n: n.split()[-1] != first.surname and n.split()[0] != first.name.split()[0]
+            )
+        ),
+        party=draw(st.sampled_from(pools.states).filter(lambda p: p.code != first.party.code)),
+        title=draw(st.sampled_from(_LEADER_TITLES)),
+    )
+    return first, second, official
+
+
+def _headline() -> st.SearchStrategy[str]:
+    """A neutral headline."""
+    return st.sampled_from(_HEADLINES)
+
+
+def _choose(names: Sequence[str] | None, every: Iterable[str], what: str) -> list[str]:
+    """The names asked for (checked), or all of them."""
+    known = list(every)
+    if names is None:
+        return known
+    chosen = list(names)
+    for name in chosen:
+        if name not in known:
+            raise ValueError(f"{what}: got {name!r}, expected one of {', '.join(known)}")
+    if not chosen:
+        raise ValueError(f"{what}: got no names, expected at least one of {', '.join(known)}")
+    return chosen
+
+
+@st.composite
+def _meeting_parts(
+    draw: st.DrawFn,
+    templates: Sequence[str] | None,
+    dates: Sequence[str] | None,
+    leaders: Sequence[str] | None,
+) -> tuple[str, datetime.date, MeetingFacts, Actor, Actor, City | None, dict[str, str]]:
+    """Draw the sentence of one meeting, its publication date, its facts and its actors."""
+    name = draw(st.sampled_from(_choose(templates, MEETING_TEMPLATES, "templates")))
+    status, mode, pattern = MEETING_TEMPLATES[name]
+    form = draw(st.sampled_from(_choose(dates, DATE_FORMS, "dates")))
+    leader_form = draw(st.sampled_from(_choose(leaders, LEADER_FORMS, "leaders")))
+    a, b, official = draw(_actors(leader_form))
+    published = draw(_published(official))
+    offset = draw(_offsets(form, status))
+    phrase, day = _date_phrase(form, status, published, offset)
+    pools = _pools()
+    city = draw(st.sampled_from(pools.cities)) if "{city}" in pattern else None
+    sentence = pattern.format(
+        a=a.write(leader_form, pools.demonyms.get(a.party.code, a.party.name)),
+        b=b.write(_second_form(leader_form), pools.demonyms[b.party.code]),
+        city=city.name if city is not None else "",
+        date=phrase,
+        Date=phrase[:1].upper() + phrase[1:],
+    )
+    facts = MeetingFacts(
+        parties=frozenset({a.party.code, b.party.code}),
+        status=status,
+        mode=mode,
+        date=day.isoformat(),
+        city=None if city is None else city.name,
+        country=None if city is None else city.country,
+        heads=tuple(sorted([(a.party.code, a.name), (b.party.code, b.name)])),
+    )
+    choices = {"template": name, "date": form, "leader": leader_form}
+    return sentence, published, facts, a, b, city, choices
+
+
+def _second_form(form: str) -> str:
+    """The form of the second leader: the first's, or a title of country for an official."""
+    return "title_of_country" if form == "official" else form
+
+
+def meeting_reports(
+    *,
+    templates: Sequence[str] | None = None,
+    dates: Sequence[str] | None = None,
+    leaders: Sequence[str] | None = None,
+) -> st.SearchStrategy[Report]:
+    """Reports of one meeting between two leaders of real states, with its facts.
+
+    ``templates`` picks among :data:`MEETING_TEMPLATES` (held and planned, in
+    person and by phone), ``dates`` among :data:`DATE_FORMS` and ``leaders``
+    among :data:`LEADER_FORMS`; by default any.  The date lies on the side
+    of the publication date that the tense says, near enough that a date
+    without a year is unambiguous; a meeting in person takes place in a
+    city of the lexicon, which may be in a third country.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Report:
+        sentence, published, facts, _, _, _, choices = draw(_meeting_parts(templates, dates, leaders))
+        text = f"{draw(_headline())}\n{sentence}\n"
+        return Report(
+            text=text, published=published, meetings=(facts,), template=choices["template"], choices=choices
+        )
+
+    return build()
+
+
+def commitment_reports(*, templates: Sequence[str] | None = None) -> st.SearchStrategy[Report]:
+    """Reports of a held meeting followed by a commitment of one or both parties.
+
+    ``templates`` picks among :data:`COMMITMENT_TEMPLATES` (mutual and
+    unilateral); the meeting is one of the held :data:`MEETING_TEMPLATES`.
+    """
+    held = [n for n, (status, _, _) in MEETING_TEMPLATES.items() if status is Status.HELD]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Report:
+        sentence, published, facts, a, b, _, choices = draw(
+            _meeting_parts(held, ["weekday", "day_month"], ["title_of_country", "demonym_title"])
+        )
+        name = draw(st.sampled_from(_choose(templates, COMMITMENT_TEMPLATES, "templates")))
+        who, strength, pattern = COMMITMENT_TEMPLATES[name]
+        pools = _pools()
+        second = pattern.format(
+            A=_capital(_country_name(a.party)),
+            B=_country_name(b.party),
+            a_surname=a.surname,
+            b_surname=b.surname,
+            a_demonym=pools.demonyms[a.party.code],
+            action=draw(st.sampled_from(_ACTIONS)),
+            topic=draw(st.sampled_from(_TOPICS)),
+        )
+        bound = facts.parties if who == "mutual" else frozenset({a.party.code})
+        commitment = CommitmentFacts(parties=bound, strength=strength, meeting=0)
+        text = f"{draw(_headline())}\n{sentence} {second}\n"
+        return Report(
+            text=text,
+            published=published,
+            meetings=(facts,),
+            commitments=(commitment,),
+            template=name,
+            choices={**choices, "commitment": name},
+        )
+
+    return build()
+
+
+def followup_reports(*, templates: Sequence[str] | None = None) -> st.SearchStrategy[Report]:
+    """Reports of a held meeting followed by a follow-up its parties agreed.
+
+    ``templates`` picks among :data:`FOLLOWUP_TEMPLATES`; the meeting is one
+    of the held :data:`MEETING_TEMPLATES`.
+    """
+    held = [n for n, (status, _, _) in MEETING_TEMPLATES.items() if status is Status.HELD]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Report:
+        sentence, published, facts, _, _, _, choices = draw(
+            _meeting_parts(held, ["weekday", "day_month"], ["title_of_country", "demonym_title"])
+        )
+        name = draw(st.sampled_from(_choose(templates, FOLLOWUP_TEMPLATES, "templates")))
+        timeframe, pattern = FOLLOWUP_TEMPLATES[name]
+        date: str | None = None
+        when = ""
+        if timeframe == "next_month":
+            ahead = 1 if draw(st.booleans()) else draw(st.integers(2, 10))
+            year, month0 = divmod(published.year * 12 + published.month - 1 + ahead, 12)
+            when = "next month" if ahead == 1 else f"in {calendar.month_name[month0 + 1]} {year}"
+            date = f"{year:04d}-{month0 + 1:02d}"
+        city = draw(st.sampled_from(_pools().cities))
+        second = pattern.format(when=when, city=city.name)
+        followup = FollowUpFacts(parties=facts.parties, date=date, meeting=0)
+        text = f"{draw(_headline())}\n{sentence} {second}\n"
+        return Report(
+            text=text,
+            published=published,
+            meetings=(facts,),
+            followups=(followup,),
+            template=name,
+            choices={**choices, "followup": name},
+        )
+
+    return build()
+
+
+def _capital(value: str) -> str:
+    """``value`` with its first letter capitalised (``"The United States"``)."""
+    return value[:1].upper() + value[1:]
