@@ -32,12 +32,11 @@ import math
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -560,10 +559,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
         print(f"\nfigures written to {args.json}")
-
-
-def _unused() -> Iterator[float]:  # pragma: no cover - keeps statistics imported for readers
-    yield statistics.mean([0.0])
 
 
 if __name__ == "__main__":

@@ -135,6 +135,7 @@ class Assembler:
         for draft in drafts.meetings:
             if draft.sentence.headline:
                 self._add_headline(groups, draft, published)
+        groups = [g for g in groups if not self.is_followup(g, drafts.followups)]
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
         meetings = tuple(self.build_meeting(mentions, g) for g in groups)
@@ -183,8 +184,8 @@ class Assembler:
     def _add(self, mentions: Mentions, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
-        if draft.anaphoric and len(draft.parties) < 2:
-            target = self.antecedent(groups, draft)
+        target = self.antecedent(groups, draft) if draft.anaphoric else None
+        if draft.anaphoric and (target is not None or len(draft.parties) < 2):
             if target is None:
                 return
             if date is not None and target.date is not None and date.iso != target.date.iso:
@@ -214,6 +215,23 @@ class Assembler:
                 return
         if len(draft.parties) >= 2 and draft.trigger.phrase in _VERBAL_TRIGGERS:
             groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+
+    def is_followup(self, group: _Group, followups: Sequence[FollowUpDraft]) -> bool:
+        """Whether a meeting is only a follow-up under discussion, not a meeting.
+
+        A further meeting the parties discussed or agreed ("discussed holding a
+        follow-up meeting") is a follow-up; it is a planned meeting too only
+        when its day and place are fixed.
+        """
+        inside = all(
+            any(f.start <= d.trigger_start < f.end for f in followups)
+            for d in group.drafts
+        )
+        if not inside:
+            return False
+        fixed = group.date is not None and group.date.granularity is Granularity.DAY
+        placed = any(d.place is not None for d in group.drafts)
+        return not (group.status is Status.PLANNED and fixed and placed)
 
     def antecedent(self, groups: Sequence[_Group], draft: MeetingDraft) -> _Group | None:
         """The meeting "the talks" or "their meeting" refers to: the last one mentioned
@@ -255,6 +273,12 @@ class Assembler:
             return draft.status, None
         direction = Direction.FUTURE if draft.status is Status.PLANNED else Direction.PAST
         date = resolve(draft.time, published, direction)
+        if draft.time.year is None and draft.time.day is not None and published is not None:
+            # An announcement updated after the event: "will co-open the Dialogue on March 7",
+            # published March 10, means the March 7 just past, not one a year away.
+            other = resolve(draft.time, published, Direction.PAST if direction is Direction.FUTURE else Direction.FUTURE)
+            if _distance(date, published) > _FAR and _distance(other, published) <= _NEAR:
+                date = other
         status = draft.status
         if published is not None and date.earliest is not None and date.latest is not None:
             if date.latest < published:
@@ -492,6 +516,19 @@ class Assembler:
             meeting=index,
             evidence=mentions.doc.evidence(draft.start, draft.end, "followup.trigger"),
         )
+
+
+# A yearless date this many days from publication in the tense's direction, when the other
+# reading is within _NEAR days, is taken in the other direction.
+_FAR = 180
+_NEAR = 45
+
+
+def _distance(date: TimeExpression, published: datetime.date) -> int:
+    """Days between a resolved date and the publication date (large when unresolved)."""
+    if date.earliest is None:
+        return 10**6
+    return abs((date.earliest - published).days)
 
 
 def _trim(draft: MeetingDraft) -> tuple[int, int]:

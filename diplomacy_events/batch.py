@@ -89,7 +89,7 @@ class BadInput:
     """The article's id, when the input got far enough to have one."""
 
     def __str__(self) -> str:
-        """The source, the id if known, and the problem."""
+        """Name the source, the id if known, and the problem."""
         return _describe(self.source, self.id, self.problem)
 
 
@@ -106,18 +106,20 @@ class Failure:
     problem: str
 
     def __str__(self) -> str:
-        """The source, the id if known, and the problem."""
+        """Name the source, the id if known, and the problem."""
         return _describe(self.source, self.id, self.problem)
 
 
-def _describe(source: str | None, id: str | None, problem: str) -> str:  # noqa: A002
+def _describe(source: str | None, id: str | None, problem: str) -> str:
     where = source or "document"
     if id is not None and os.path.splitext(os.path.basename(where))[0] != id:
         where = f"{where} ({id})"
     return f"{where}: {problem}"
 
 
-Item: TypeAlias = "Article | ArticleInput | BadInput | Result | str | Mapping[str, object] | tuple[object, ...]"
+Item: TypeAlias = (
+    "Article | ArticleInput | BadInput | Result | str | Mapping[str, object] | tuple[object, ...]"
+)
 """What :func:`parse_many` accepts, one per document:
 
 - an :class:`~diplomacy_events.model.Article`, or an :class:`ArticleInput` or
@@ -174,7 +176,9 @@ def read_articles(
     _check_published(published, "published")
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    reader = _Reader(published=published, errors=errors, strip=strip_html, input_format=input_format)
+    reader = _Reader(
+        published=published, errors=errors, strip=strip_html, input_format=input_format
+    )
     return reader.read(inputs)
 
 
@@ -195,7 +199,9 @@ class _Reader:
             if path.is_dir():
                 files = list(_walk(path))
                 if not files:
-                    yield BadInput(source=name, problem="no .txt, .jsonl or .ndjson files in this folder")
+                    yield BadInput(
+                        source=name, problem="no .txt, .jsonl or .ndjson files in this folder"
+                    )
                 for file in files:
                     yield from self.file(file, str(file))
             else:
@@ -235,14 +241,16 @@ class _Reader:
         else:
             yield self.text(first + stream.read(), STDIN, id=None)
 
-    def text(self, data: bytes, name: str, *, id: str | None) -> ArticleInput | BadInput:  # noqa: A002
+    def text(self, data: bytes, name: str, *, id: str | None) -> ArticleInput | BadInput:
         text, problem = _decode(data, self.errors)
         if problem is not None:
             return BadInput(source=name, problem=problem, id=id)
         text = _normalise_newlines(text)
         if self.strip:
             text = strip_html(text)
-        return ArticleInput(source=name, article=Article(text=text, published=self.published, id=id))
+        return ArticleInput(
+            source=name, article=Article(text=text, published=self.published, id=id)
+        )
 
     def jsonl(self, lines: Iterable[bytes], name: str) -> Iterator[ArticleInput | BadInput]:
         for number, raw in enumerate(lines, 1):
@@ -256,7 +264,9 @@ class _Reader:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield BadInput(source=source, problem=f"not valid JSON ({exc.msg} at column {exc.colno})")
+                yield BadInput(
+                    source=source, problem=f"not valid JSON ({exc.msg} at column {exc.colno})"
+                )
                 continue
             yield self.json_object(value, source)
 
@@ -285,11 +295,12 @@ class _Reader:
                 source=source,
                 problem=f"expected a JSON object with 'id' and 'text', got {_json_type(value)}",
             )
-        id = value.get("id") if isinstance(value.get("id"), str) else None  # noqa: A001
+        id = value.get("id") if isinstance(value.get("id"), str) else None
         if "format" in value:
             if value["format"] != FORMAT:
                 return BadInput(
-                    source=source, problem=f"expected a result in format {FORMAT!r}, got {value['format']!r}"
+                    source=source,
+                    problem=f"expected a result in format {FORMAT!r}, got {value['format']!r}",
                 )
             try:
                 result = result_from_dict(value)
@@ -297,7 +308,11 @@ class _Reader:
                 return BadInput(source=source, problem=str(exc), id=id)
             return ArticleInput(source=source, article=result.article, result=result)
         if not isinstance(value.get("id"), str) or not value["id"]:
-            got = "is missing" if value.get("id") is None else f"must be a non-empty string, got {value['id']!r}"
+            got = (
+                "is missing"
+                if value.get("id") is None
+                else f"must be a non-empty string, got {value['id']!r}"
+            )
             return BadInput(source=source, problem=f"'id' {got}")
         try:
             article = _article_from_mapping(value, self.published)
@@ -314,7 +329,7 @@ def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """The article files under ``folder``, sorted, hidden files and folders skipped."""
+    """Yield the article files under ``folder``, sorted, skipping hidden files and folders."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
@@ -336,15 +351,22 @@ def _file_kind(path: Path, input_format: str) -> Literal["text", "jsonl", "json"
 def _json_type(value: object) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+    }.get(type(value), type(value).__name__)
 
 
 def _decode(data: bytes, errors: Literal["strict", "replace"]) -> tuple[str, str | None]:
-    """The text of UTF-8 bytes (a byte-order mark dropped), or a problem saying what is wrong."""
+    """Decode UTF-8 bytes (dropping a byte-order mark); return the text or the problem."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", "looks like UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to UTF-8"
+        return (
+            "",
+            "looks like UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to UTF-8",
+        )
     try:
         return data.decode("utf-8-sig", errors=errors), None
     except UnicodeDecodeError as exc:
@@ -368,8 +390,12 @@ def _normalise_newlines(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
-    "h5 h6 header hr li main nav ol p pre section table td th title tr ul".split()
+    {
+        *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
+        *("figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"),
+        *("header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table"),
+        *("td", "th", "title", "tr", "ul"),
+    }
 )
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "head"})
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")  # runs of horizontal white space, no-break spaces too
@@ -401,13 +427,13 @@ class _TextExtractor(html.parser.HTMLParser):
 
 
 def strip_html(text: str) -> str:
-    """The text of an HTML document or fragment: tags removed, entities decoded, one line a block.
+    r"""Return the text of HTML: tags removed, entities decoded, one line a block.
 
     Scripts and styles are dropped; each paragraph, heading, list item or
     line break starts a new line, and runs of spaces become one::
 
         >>> strip_html("<h1>Talks in Istanbul</h1><p>Russia &amp; the US <b>met</b>.</p>")
-        'Talks in Istanbul\\nRussia & the US met.'
+        'Talks in Istanbul\nRussia & the US met.'
 
     Evidence offsets then refer to the stripped text, which is the text a
     result keeps.
@@ -425,7 +451,9 @@ def strip_html(text: str) -> str:
 
 
 def _check_published(value: object, name: str) -> None:
-    if value is not None and (not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)):
+    if value is not None and (
+        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
+    ):
         raise ArgumentTypeError.for_argument(name, value, "a datetime.date or None")
 
 
@@ -438,20 +466,22 @@ def _published_value(value: object, default: datetime.date | None) -> datetime.d
         return value
     if isinstance(value, str):
         try:
-            return datetime.date.fromisoformat(value[:10] if len(value) > 10 and value[10] in "T " else value)
+            return datetime.date.fromisoformat(
+                value[:10] if len(value) > 10 and value[10] in "T " else value
+            )
         except ValueError:
             pass
     raise InputError(f"'published' must be an ISO date YYYY-MM-DD or null, got {value!r}")
 
 
 def _article_from_mapping(value: Mapping[str, object], default: datetime.date | None) -> Article:
-    """An article from a JSON Lines object; :class:`InputError` naming the field that is wrong."""
+    """Build an article from a JSON Lines object; raise :class:`InputError` naming a bad field."""
     text = value.get("text")
     if "text" not in value:
         raise InputError("'text' is missing")
     if not isinstance(text, str):
         raise InputError(f"'text' must be a string, got {_json_type(text)}")
-    id = value.get("id")  # noqa: A001
+    id = value.get("id")
     if id is not None and not isinstance(id, str):
         raise InputError(f"'id' must be a string, got {_json_type(id)}")
     title = value.get("title")
@@ -493,12 +523,12 @@ def _prepare(index: int, item: object, published: datetime.date | None) -> _Slot
     if isinstance(item, Mapping):
         mapping = item
     elif isinstance(item, tuple) and len(item) in (2, 3):
-        mapping = dict(zip(("id", "text", "published"), item))
+        mapping = dict(zip(("id", "text", "published"), item, strict=False))
     if mapping is not None:
         try:
             return _Task(source, _article_from_mapping(mapping, published))
         except InputError as exc:
-            id = mapping.get("id")  # noqa: A001
+            id = mapping.get("id")
             return Failure(id=id if isinstance(id, str) else None, source=source, problem=str(exc))
     return Failure(
         id=None,
@@ -513,10 +543,18 @@ def _parse_one(parser: Parser | None, task: _Task) -> Result | Failure:
     article = task.article
     try:
         if parser is None:
-            return parse(article.text, published=article.published, title=article.title, id=article.id)
-        return parser.parse(article.text, published=article.published, title=article.title, id=article.id)
+            return parse(
+                article.text, published=article.published, title=article.title, id=article.id
+            )
+        return parser.parse(
+            article.text, published=article.published, title=article.title, id=article.id
+        )
     except Exception as exc:  # one document must not end a batch of thousands
-        return Failure(id=article.id, source=task.source, problem=f"parsing failed: {type(exc).__name__}: {exc}")
+        return Failure(
+            id=article.id,
+            source=task.source,
+            problem=f"parsing failed: {type(exc).__name__}: {exc}",
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -558,7 +596,9 @@ def parse_many(
     if isinstance(chunksize, bool) or not isinstance(chunksize, int):
         raise ArgumentTypeError.for_argument("chunksize", chunksize, "int")
     if chunksize < 1:
-        raise InputError.for_argument("chunksize", chunksize, "a number of articles per task, 1 or more")
+        raise InputError.for_argument(
+            "chunksize", chunksize, "a number of articles per task, 1 or more"
+        )
     if parser is not None and not isinstance(parser, Parser):
         raise ArgumentTypeError.for_argument("parser", parser, "a diplomacy_events.Parser or None")
     _check_published(published, "published")
@@ -573,8 +613,9 @@ def parse_many(
             pickle.loads(payload)
         except Exception as exc:
             raise ArgumentTypeError(
-                f"parser: a {type(parser).__qualname__} that cannot be pickled ({exc}), so it cannot "
-                f"be sent to worker processes; use workers=1, or make the parser picklable"
+                f"parser: a {type(parser).__qualname__} that cannot be pickled ({exc}), "
+                "so it cannot be sent to worker processes; use workers=1, "
+                "or make the parser picklable"
             ) from exc
     return _parallel(articles, payload, workers, chunksize, published)
 
@@ -625,7 +666,9 @@ def _chunks(
         yield chunk
 
 
-_Pending: TypeAlias = "tuple[list[_Slot], concurrent.futures.Future[list[Result | Failure]] | list[Result | Failure]]"
+_Pending: TypeAlias = (
+    "tuple[list[_Slot], concurrent.futures.Future[list[Result | Failure]] | list[Result | Failure]]"
+)
 
 
 def _parallel(
@@ -691,7 +734,8 @@ def _recover(pending: deque[_Pending], payload: bytes | None) -> deque[_Pending]
                         Failure(
                             id=task.article.id,
                             source=task.source,
-                            problem="the worker process parsing it died (killed, crashed or out of memory)",
+                            problem="the worker process parsing it died "
+                            "(killed, crashed or out of memory)",
                         )
                     )
             recovered.append((chunk, results))

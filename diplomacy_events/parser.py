@@ -103,7 +103,7 @@ class Parser:
         _check_arguments(text, published, title, id)
         article = Article(text=text, title=title, published=published, id=id)
         doc = Document.from_text(text)
-        mentions = self.find_mentions(doc)
+        mentions = self.find_mentions(doc, published)
         drafts = Drafts(
             meetings=self.meetings.extract(mentions),
             commitments=self.commitments.extract(mentions),
@@ -113,10 +113,10 @@ class Parser:
         )
         return self.assembler.assemble(mentions, drafts, article)
 
-    def find_mentions(self, doc: Document) -> Mentions:
+    def find_mentions(self, doc: Document, published: datetime.date | None = None) -> Mentions:
         """Run every finder once over the document."""
         parties = self.parties.find(doc)
-        people = self.people.find(doc, parties)
+        people = self.people.find(doc, parties, published)
         return Mentions.build(
             doc,
             parties=parties,

@@ -25,6 +25,7 @@ rule of :class:`PersonFinder`:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -93,6 +94,9 @@ _NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 
 # "to Washington" after an ambassador's title names where they are posted, not their party.
 _POSTED_TO = regex.compile(r"[ ](?:to|in)[ ](?:the[ ])?+")
+
+# Words that are pronouns at the start of a sentence but names after a title ("He Lifeng").
+_PRONOUNS = frozenset({"He", "Her", "His", "She"})
 
 # Two words glued together by a scraper: "SadyrPresident" (but not "McGurk" or "DeSantis").
 _GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
@@ -173,16 +177,20 @@ class PersonFinder:
                 self._officials.setdefault(official.name, official)
         return self._officials
 
-    def clean_name(self, words: Sequence[str]) -> Sequence[str]:
+    def clean_name(self, words: Sequence[str], *, after_title: bool = False) -> Sequence[str]:
         """The words of a capitalised run that form the name (maybe none).
 
         The default drops leading words that cannot start a name (articles,
         honorifics, titles) and stops at the first word that names a party.
+        Right after a title, a first word such as "He" is a name ("Vice
+        Premier He Lifeng") when more name follows.
         """
         start = 0
         while start < len(words) and (
             words[start] in _NOT_NAMES or words[start].rstrip(".") in _NOT_NAMES
         ):
+            if after_title and words[start] in _PRONOUNS and start + 1 < len(words):
+                break
             start += 1
         out: list[str] = []
         for word in words[start:]:
@@ -198,29 +206,43 @@ class PersonFinder:
 
     # -- the rules -----------------------------------------------------
 
-    def find(self, doc: Document, parties: Sequence[PartyMention]) -> tuple[Person, ...]:
+    def find(
+        self, doc: Document, parties: Sequence[PartyMention], published: datetime.date | None = None
+    ) -> tuple[Person, ...]:
         """Every person of ``doc`` at their first mention, with the best title and party known.
 
         ``parties`` are the document's party mentions, used to tell whose
-        official a title names.
+        official a title names; ``published`` dates the officials list, so
+        that "the President of Russia" names whoever held the office then.
         """
         by_start = {doc.view_offset(m.evidence.start): m for m in parties}
         by_end = {doc.view_offset(m.evidence.end): m for m in parties}
         drafts = [
-            *self._titled(doc, by_start, by_end),
+            *self._titled(doc, by_start, by_end, published),
             *self._appositions(doc, by_start),
             *self._known(doc),
         ]
         return self._merge(doc, drafts)
 
     def _titled(
-        self, doc: Document, by_start: Mapping[int, PartyMention], by_end: Mapping[int, PartyMention]
+        self,
+        doc: Document,
+        by_start: Mapping[int, PartyMention],
+        by_end: Mapping[int, PartyMention],
+        published: datetime.date | None,
     ) -> Iterable[_Draft]:
-        """People introduced by a title: ``"[party] TITLE [of PARTY] [for PORTFOLIO] NAME"``."""
+        """People introduced by a title: ``"[party] TITLE [of PARTY] [for PORTFOLIO] NAME"``.
+
+        A chain of titles (``"Vice Prime Minister and Foreign Minister"``)
+        shares the party named before its first title.  A title with a party
+        and no name (``"the President of Russia"``) names the one official of
+        the officials list who held it on the publication date, if any.
+        """
         if self._title_gazetteer is None:
             self._title_gazetteer = Gazetteer(self.titles())
         view = doc.view
         titles = self.titles()
+        chain_party: dict[int, PartyMention] = {}
         for tstart, tend, title in self._title_gazetteer.finditer(view):
             party = None
             cursor = tend
@@ -232,25 +254,35 @@ class PersonFinder:
             portfolio = _PORTFOLIO.match(view, cursor)
             if portfolio:
                 cursor = portfolio.end()
-            before = _party_before(view, tstart, by_end)
-            if party is None and before is not None:
-                party = before.party
+            before = _party_before(view, tstart, by_end) or chain_party.get(tstart)
+            if before is not None:
+                if view.startswith(" and ", tend):
+                    chain_party[tend + 5] = before
+                if party is None:
+                    party = before.party
+            canonical = title if title[0].isupper() else title.capitalize()
             gap = _TITLE_TO_NAME.match(view, cursor)
-            if gap is None:
+            name = _NAME.match(view, gap.end()) if gap is not None else None
+            kept = self.clean_name(name.group().split(" "), after_title=True) if name is not None else []
+            if name is None or not kept or (len(kept) == 1 and kept[0] not in self._surnames() and title[0].islower()):
+                holder = self._holder(canonical, titles[title], party, published) if party is not None else None
+                if holder is not None:
+                    yield _Draft(
+                        start=tstart,
+                        end=cursor,
+                        name=holder.name,
+                        title=canonical,
+                        rank=titles[title],
+                        party=party,
+                        rule="title-holder",
+                    )
                 continue
-            name = _NAME.match(view, gap.end())
-            if name is None:
-                continue
+            assert name is not None
             words = name.group().split(" ")
-            kept = self.clean_name(words)
-            if not kept or (len(kept) == 1 and kept[0] not in self._surnames()):
-                if len(kept) != 1 or title[0].islower():
-                    continue
-            start = gap.end() + len(" ".join(words[: words.index(kept[0])])) + (
+            start = gap.end() + len(" ".join(words[: words.index(kept[0])])) + (  # type: ignore[union-attr]
                 1 if words.index(kept[0]) else 0
             )
             text = " ".join(kept)
-            canonical = title if title[0].isupper() else title.capitalize()
             yield _Draft(
                 start=start,
                 end=start + len(text),
@@ -260,6 +292,28 @@ class PersonFinder:
                 party=party or self.title_party(canonical),
                 rule="title",
             )
+
+    def _holder(
+        self, title: str, rank: Rank, party: Party, published: datetime.date | None
+    ) -> Official | None:
+        """The one official of ``party`` with this title (or, failing that, rank) on a date."""
+        if published is None or rank not in {Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT, Rank.MINISTER}:
+            return None
+        when = published.isoformat()
+        serving = [
+            o
+            for o in self.lexicon.officials
+            if o.party == party.code
+            and (o.since or "") <= when
+            and (not o.until or when[: len(o.until)] <= o.until)
+        ]
+        exact = {o.name for o in serving if o.title == title}
+        if len(exact) == 1:
+            return next(o for o in serving if o.title == title)
+        ranked = {o.name for o in serving if o.rank is rank}
+        if len(ranked) == 1 and not exact:
+            return next(o for o in serving if o.rank is rank)
+        return None
 
     def _appositions(self, doc: Document, by_start: Mapping[int, PartyMention]) -> Iterable[_Draft]:
         """People with a title in apposition: ``"NAME, [PARTY's] TITLE [to PLACE]"``."""

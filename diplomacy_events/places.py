@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from diplomacy_events._gazetteer import Gazetteer
+from diplomacy_events.base import load_phrases
 from diplomacy_events.lexicon import City, Lexicon, Venue, default_lexicon
 from diplomacy_events.model import Place
 from diplomacy_events.text import Document
@@ -70,11 +71,16 @@ class PlaceFinder:
         after = doc.view[end : end + 3]
         return not (
             isinstance(entry, City)
+            and not entry.name.endswith(".")
             and len(after) >= 3
             and after[0] == " "
             and after[1].isupper()
             and after[2].islower()
         )
+
+    def canonical_city(self, name: str) -> str:
+        """The common short English name of a city (``data/city_names.tsv``): "Washington" for "Washington, D.C."."""
+        return dict(load_phrases("city_names.tsv")).get(name, name)
 
     def build(self, doc: Document, start: int, end: int, entry: City | Venue) -> Place:
         """The place for an accepted match, with its country from the lexicon."""
@@ -87,7 +93,7 @@ class PlaceFinder:
                 evidence=doc.evidence(start, end, f"{self.rule}.venue"),
             )
         return Place(
-            city=entry.name,
+            city=self.canonical_city(entry.name),
             country=country,
             evidence=doc.evidence(start, end, f"{self.rule}.city"),
         )

@@ -129,7 +129,7 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); 
 .k-date { border-bottom: 3px solid var(--date); }
 .k-place { border-bottom: 3px double var(--place); }
 .k-duration { border-bottom: 3px dotted var(--duration); }
-.seg.active { background-color: var(--active); outline: 1px solid #b58900; }
+.seg.active { background-color: var(--active); }
 .objects { list-style: none; margin: 0; padding: 0; }
 .obj { display: block; cursor: pointer; border-radius: 4px; }
 .objects > li { border: 1px solid var(--line); border-left: 4px solid var(--line);
