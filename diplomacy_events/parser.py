@@ -146,6 +146,11 @@ class Parser:
             for s, e, phrase in Gazetteer(forms).finditer(doc.view)
             if s >= first_at[forms[phrase].name] or phrase == forms[phrase].name
         ]
+        spans += [
+            Span(start=first_at[p.name], end=doc.view_offset(p.evidence.end), value=p)
+            for p in people
+            if p.evidence.text != p.name and p.evidence.text != p.surname
+        ]
         titled = [(first_at[p.name], p) for p in people if p.title]
         for match in _TITLE_ALONE.finditer(doc.view):
             holder = None

@@ -39,11 +39,12 @@ cell is a missing value and booleans are ``true``/``false``.
 from __future__ import annotations
 
 import csv
+import importlib
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
+from typing import Any, TextIO, TypeAlias
 
 from diplomacy_events._atomic import AtomicFile
 from diplomacy_events.exceptions import InputError
@@ -56,9 +57,6 @@ from diplomacy_events.model import (
     Result,
     TimeExpression,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas
 
 __all__ = ["COLUMNS", "TABLES", "Cell", "Row", "result_rows", "rows", "to_dataframes", "write_csv"]
 
@@ -185,7 +183,7 @@ def _head(person: Person | None) -> Row:
 
 
 def result_rows(result: Result) -> dict[str, list[Row]]:
-    """The rows of one result, for every table (an empty list where it has none)."""
+    """Return the rows of one result for every table (an empty list where it has none)."""
     doc_id = result.article.id
     article = result.article
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
@@ -270,7 +268,7 @@ def result_rows(result: Result) -> dict[str, list[Row]]:
 
 
 def rows(results: Iterable[Result]) -> dict[str, list[Row]]:
-    """The rows of every table for ``results``, by table name (see :data:`COLUMNS`)."""
+    """Return the rows of every table for ``results``, by table name (see :data:`COLUMNS`)."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     for result in results:
         for name, table in result_rows(result).items():
@@ -347,8 +345,8 @@ def _write_rows(results: Iterable[Result], streams: Mapping[str, TextIO]) -> Non
                 writers[name].writerows({k: _cell(v) for k, v in row.items()} for row in table)
 
 
-def to_dataframes(results: Iterable[Result]) -> dict[str, pandas.DataFrame]:
-    """The tables of ``results`` as :mod:`pandas` DataFrames, by table name.
+def to_dataframes(results: Iterable[Result]) -> dict[str, Any]:
+    """Return the tables of ``results`` as :mod:`pandas` DataFrames, by table name.
 
     The same rows and columns as :func:`rows` and the CSV files, typed:
     counts, indexes and offsets as nullable integers (``Int64``),
@@ -357,12 +355,12 @@ def to_dataframes(results: Iterable[Result]) -> dict[str, pandas.DataFrame]:
     for a missing value.  Needs pandas: ``pip install 'diplomacy-events[pandas]'``.
     """
     try:
-        import pandas as pd
+        pd: Any = importlib.import_module("pandas")
     except ImportError as exc:  # pragma: no cover - pandas is installed for the tests
         raise ImportError(
             "to_dataframes needs pandas: pip install 'diplomacy-events[pandas]'"
         ) from exc
-    frames: dict[str, pandas.DataFrame] = {}
+    frames: dict[str, Any] = {}
     for name, table in rows(results).items():
         frame = pd.DataFrame.from_records(table, columns=list(COLUMNS[name]))
         types: dict[str, Any] = {}
@@ -380,7 +378,3 @@ def to_dataframes(results: Iterable[Result]) -> dict[str, pandas.DataFrame]:
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
         frames[name] = frame
     return frames
-
-
-def _iter_tables() -> Iterator[str]:  # pragma: no cover - kept for symmetry with TABLES
-    yield from TABLES
