@@ -81,7 +81,9 @@ class FirstCharGazetteer(Gazetteer):
             firsts = "".join(sorted({regex.escape(p[0]) for p in self.phrases}))
             self._pattern = regex.compile(
                 r"""
-                (?=[""" + firsts + r"""])     # a character some phrase starts with
+                (?=["""
+                + firsts
+                + r"""])     # a character some phrase starts with
                 (?<![\p{L}\p{N}])            # not inside a word
                 \L<phrases>                  # any phrase of the set, longest first
                 (?:(?<=[.'])|(?![\p{L}\p{N}]))
@@ -120,8 +122,11 @@ def main() -> None:
     print(f"{len(views)} documents, {sum(map(len, views)):,} characters")
     totals = {"current": 0.0, "first-char": 0.0, "first-word": 0.0}
     for name, phrases in phrase_sets(de.Parser()).items():
-        makers = {"current": Gazetteer, "first-char": FirstCharGazetteer,
-                  "first-word": FirstWordGazetteer}
+        makers = {
+            "current": Gazetteer,
+            "first-char": FirstCharGazetteer,
+            "first-word": FirstWordGazetteer,
+        }
         found: dict[str, list[tuple[int, int, str]]] = {}
         row = []
         for label, make in makers.items():

@@ -174,19 +174,17 @@ def _pool_parse(doc: Doc) -> Any:
     return _POOL_PARSER.parse(doc["text"], published=published(doc), id=doc.get("id"))
 
 
-def _has_parse_many() -> bool:
+def _parse_many() -> tuple[str, Callable[..., Any]] | None:
+    """The library's ``parse_many`` and where it lives, if this version has one."""
     import diplomacy_events as de
 
-    return hasattr(de, "parse_many")
-
-
-def _articles(docs: list[Doc]) -> list[Any]:
-    from diplomacy_events import Article
-
-    return [
-        Article(text=d["text"], published=published(d), title=d.get("title"), id=d.get("id"))
-        for d in docs
-    ]
+    if hasattr(de, "parse_many"):
+        return "diplomacy_events.parse_many", de.parse_many
+    try:
+        from diplomacy_events.batch import parse_many
+    except ImportError:
+        return None
+    return "diplomacy_events.batch.parse_many", parse_many
 
 
 def phase_workers(docs: list[Doc], workers: int) -> dict[str, Any]:
@@ -194,15 +192,17 @@ def phase_workers(docs: list[Doc], workers: int) -> dict[str, Any]:
     import multiprocessing
 
     before = rss_mib()
-    if _has_parse_many():
-        import diplomacy_events as de
-
-        articles = _articles(docs)
-        how = f"diplomacy_events.parse_many(articles, workers={workers})"
+    found = _parse_many()
+    if found is not None:
+        name, parse_many = found
+        how = f"{name}(documents, workers={workers})"
         with TreeSampler() as sampler:
             began = time.perf_counter()
-            results = list(de.parse_many(articles, workers=workers))
+            results = list(parse_many(docs, workers=workers))
             seconds = time.perf_counter() - began
+        failures = [r for r in results if not hasattr(r, "meetings")]
+        if failures:
+            raise SystemExit(f"{len(failures)} documents failed, the first: {failures[0]}")
     else:
         how = f"multiprocessing.Pool({workers}) (diplomacy_events.parse_many not found)"
         chunksize = max(1, min(32, len(docs) // (workers * 8)))

@@ -10,7 +10,7 @@ import regex
 from diplomacy_events.mentions import Mentions
 from diplomacy_events.model import Party, PartyMention, Person
 
-__all__ = ["COLLECTIVE", "clause_start", "subject"]
+__all__ = ["COLLECTIVE", "clause_start", "possessor", "subject"]
 
 # Where the clause holding a trigger starts: after the last of these before it.
 _CLAUSE_BREAK = regex.compile(
@@ -18,11 +18,15 @@ _CLAUSE_BREAK = regex.compile(
     ;                                   # a semicolon
     | :                                 # a colon
     | \b(?:that|which|while|whereas|but|saying|noting|adding|indicating|stating|and[ ]that)\b
+    | \b(?:said|says|told[ ]\p{L}+|added|noted|announced|stressed|confirmed|explained)\b  # reported speech
     | ,[ ](?=and\b|where\b|while\b|although\b)   # a comma before a new clause
     | \bwhere\b
     """,
     regex.VERBOSE,
 )
+
+# A pronoun standing for one person: "he", "she" ("its" names a party and is left to the caller).
+_SINGULAR_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 # Words that refer to all the parties of the meeting at hand.
 COLLECTIVE = regex.compile(
@@ -47,12 +51,38 @@ _NOT_SUBJECT_BEFORE = regex.compile(
 )
 
 
+# Between a possessor and its noun: "'s", "'", then at most two adjectives.
+_POSSESSIVE_GAP = regex.compile(r"(?:'s|')?+[ ](?:\p{Ll}+[ ]){0,2}$")
+
+
 def clause_start(view: str, floor: int, trigger_start: int) -> int:
     """The start of the clause that ends at a trigger: after the last clause break."""
     start = floor
     for brk in _CLAUSE_BREAK.finditer(view, floor, trigger_start):
         start = brk.end()
     return start
+
+
+def possessor(mentions: Mentions, trigger_start: int) -> tuple[Party, int] | None:
+    """The party whose undertaking a noun trigger names: "the U.S. commitment", "Biden's commitment".
+
+    Looks at the words right before the trigger: a party or a person, maybe
+    with a possessive, then at most one adjective ("renewed").
+    """
+    view = mentions.doc.view
+    window_start = max(0, trigger_start - 60)
+    match = _POSSESSIVE_GAP.search(view, window_start, trigger_start)
+    if match is None:
+        return None
+    owner_end = match.start()
+    for spans in (mentions.parties, mentions.person_spans):
+        for span in Mentions.within(spans, window_start, owner_end):
+            if span.end == owner_end:
+                value = span.value
+                party = value.party if isinstance(value, (PartyMention, Person)) else None
+                if party is not None:
+                    return party, span.start
+    return None
 
 
 def subject(mentions: Mentions, start: int, trigger_start: int) -> tuple[tuple[Party, ...], bool, int]:
@@ -86,4 +116,22 @@ def subject(mentions: Mentions, start: int, trigger_start: int) -> tuple[tuple[P
     collective = COLLECTIVE.search(view, start, trigger_start)
     if collective is not None:
         first = min(first, collective.start())
+    if not parties and collective is None:
+        pronoun = _SINGULAR_PRONOUN.search(view, start, trigger_start)
+        if pronoun is not None:
+            person = _last_person(mentions, pronoun.start())
+            if person is not None and person.party is not None:
+                parties.append(person.party)
+                first = pronoun.start()
     return tuple(parties), collective is not None, first
+
+
+def _last_person(mentions: Mentions, before: int) -> Person | None:
+    """The last person mentioned before an offset: who "he" or "she" is."""
+    found = None
+    for span in mentions.person_spans:
+        if span.start >= before:
+            break
+        found = span.value
+    assert found is None or isinstance(found, Person)
+    return found

@@ -143,7 +143,11 @@ class Assembler:
         headline_parties = self.headline_parties(mentions)
         commitments = tuple(
             c
-            for c in (self.build_commitment(mentions, d, meetings, anchors, headline_parties) for d in drafts.commitments)
+            for c in (
+                self.build_commitment(mentions, d, meetings, anchors, headline_parties)
+                for d in drafts.commitments
+                if not self.is_contact(d, drafts.followups)
+            )
             if c is not None
         )
         followups = tuple(
@@ -215,6 +219,15 @@ class Assembler:
                 return
         if len(draft.parties) >= 2 and draft.trigger.phrase in _VERBAL_TRIGGERS:
             groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+
+    def is_contact(self, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
+        """Whether an undertaking is a further meeting or contact: a follow-up, not a commitment.
+
+        ``"agreed that the parties will maintain the necessary contacts"``,
+        ``"agreed on further contacts"``: a follow-up trigger stands between
+        the commitment's trigger and the end of its evidence.
+        """
+        return any(draft.trigger_start <= f.trigger_start < max(draft.end, draft.trigger_end + 1) for f in followups)
 
     def is_followup(self, group: _Group, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether a meeting is only a follow-up under discussion, not a meeting.

@@ -16,11 +16,12 @@ Requests and concerns are found by :class:`RequestExtractor` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 import attrs
 import regex
 
-from diplomacy_events._clauses import clause_start, subject
+from diplomacy_events._clauses import clause_start, possessor, subject
 from diplomacy_events.base import TriggerExtractor
 from diplomacy_events.mentions import Mentions
 from diplomacy_events.model import Party, Source, Strength
@@ -49,11 +50,11 @@ _FOLLOW_UP_AFTER = regex.compile(
 _NOT_A_COMMITMENT_BEFORE = regex.compile(
     r"""
     \b(?:
-      welcom\w* | prais\w* | not | never | no | urg\w+ | call\w*[ ]on | encourag\w*
-    | asked | failed[ ]to | refus\w* | hope\w*[ ](?:that|to)? | ready[ ]to | readiness
+      welcom\w*+ | prais\w*+ | not | never | no | urg\w++ | call\w*+[ ]on | encourag\w*+
+    | asked | failed[ ]to | refus\w*+ | hope\w*+(?:[ ](?:that|to))? | ready[ ]to | readiness
     | the[ ]agreements? | previous | earlier | past | existing | would[ ]be
     | (?:authorities|government)'s
-    )\W*(?:\w+\W+){0,3}$
+    )\b\W*+(?:\w++\W++){0,3}$
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -75,6 +76,7 @@ _WILL = regex.compile(
 _ITINERARY_VERBS = frozenset(
     """
     be meet visit travel hold attend participate take deliver host discuss speak talk
+    exchange think pay consider review focus brief inform
     hold have make give receive arrive depart lead join address co-chair chair open
     also continue remain see say tell announce mark sign seek need look
     """.split()
@@ -125,6 +127,8 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
     """Shared steps: the subject of a trigger and the evidence window."""
 
     kind = "statement"
+    words_before = 10
+    """How many words before the trigger the evidence keeps at most."""
     words_after = 8
     """How many words after the trigger the evidence keeps."""
 
@@ -132,8 +136,7 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
         """The evidence: from the subject to a few words after the trigger."""
         view = mentions.doc.view
         sentence = mentions.doc.sentence_at(tstart)
-        words = regex.compile(r"(?:[ ]+[^ ]+){0,%d}" % self.words_after)
-        after = words.match(view, tend, sentence.end)
+        after = _words(self.words_after, before=False).match(view, tend, sentence.end)
         end = after.end() if after else tend
         stop = _ACTION_END.search(view, tend, end)
         if stop is not None and stop.start() > tend:
@@ -144,9 +147,15 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
         """A draft with the trigger's subject, or the meeting's parties if the subject is collective."""
         view = mentions.doc.view
         left = clause_start(view, sentence.start, start)
-        parties, collective, first = subject(mentions, left, start)
+        noun = view[start:end].split(" ")[0].rstrip("s") in _NOUNS
+        owner = possessor(mentions, start) if noun else None
+        if owner is not None:
+            parties, collective, first = (owner[0],), False, owner[1]
+        else:
+            parties, collective, first = subject(mentions, left, start)
         if not parties:
             collective = True
+        first = max(first, _start_of_last_words(view, left, start, self.words_before))
         ev_start, ev_end = self.evidence_window(mentions, min(first, start), start, end)
         return StatementDraft(
             kind=self.kind,
@@ -162,6 +171,22 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
 
 
 _STRENGTHS = {s.value: s for s in Strength}
+
+# Triggers that are nouns, whose possessor is the party bound: "the U.S. commitment".
+_NOUNS = ("commitment", "intention", "resolve", "pledge")
+
+@cache
+def _words(count: int, *, before: bool) -> regex.Pattern[str]:
+    """A pattern for up to ``count`` words ending at (``before``) or starting at a point."""
+    if before:
+        return regex.compile(r"(?:[^ ]++[ ]++){0,%d}$" % count)
+    return regex.compile(r"(?:[ ]++[^ ]++){0,%d}" % count)
+
+
+def _start_of_last_words(view: str, floor: int, end: int, count: int) -> int:
+    """Where the last ``count`` words before ``end`` start (not before ``floor``)."""
+    match = _words(count, before=True).search(view, max(floor, end - 40 * count), end)
+    return match.start() if match else floor
 
 
 class CommitmentExtractor(_SubjectExtractor):
