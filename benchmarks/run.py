@@ -56,7 +56,7 @@ Doc = dict[str, Any]
 
 
 def load_corpus(folder: Path, limit: int | None) -> list[Doc]:
-    """Every document of the ``*.jsonl`` files in ``folder``, or ``limit`` spread evenly over them."""
+    """The documents of the ``*.jsonl`` files in ``folder``: all, or ``limit`` spread evenly."""
     files = sorted(folder.glob("*.jsonl"))
     if not files:
         raise SystemExit(f"no *.jsonl files in {folder}: pass --corpus DIR")
@@ -104,6 +104,7 @@ class TreeSampler:
         self.every = every
         self.peak_total = 0.0
         self.peak_children = 0.0
+        self.peak_child = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -123,9 +124,11 @@ class TreeSampler:
         me = psutil.Process()
         while not self._stop.is_set():
             try:
-                children = sum(c.memory_info().rss for c in me.children(recursive=True)) / 2**20
+                each = [c.memory_info().rss / 2**20 for c in me.children(recursive=True)]
             except psutil.Error:
-                children = 0.0
+                each = []
+            children = sum(each)
+            self.peak_child = max([self.peak_child, *each])
             self.peak_children = max(self.peak_children, children)
             self.peak_total = max(self.peak_total, children + rss_mib())
             self._stop.wait(self.every)
@@ -218,7 +221,7 @@ def phase_workers(docs: list[Doc], workers: int) -> dict[str, Any]:
         "how": how,
         "rss_before_mib": before,
         "peak_rss_mib": peak_rss_mib(),
-        "peak_worker_rss_mib": peak_rss_mib(resource.RUSAGE_CHILDREN),
+        "peak_worker_rss_mib": max(sampler.peak_child, peak_rss_mib(resource.RUSAGE_CHILDREN)),
         "peak_children_total_mib": sampler.peak_children or None,
         "peak_tree_total_mib": sampler.peak_total or None,
     }
@@ -331,7 +334,7 @@ def in_fresh_process(args: argparse.Namespace, phase: str) -> dict[str, Any]:
 
 
 def import_time() -> dict[str, Any]:
-    """Wall time of ``import diplomacy_events`` in fresh interpreters, and -X importtime's figure."""
+    """Wall time of ``import diplomacy_events`` in fresh interpreters, and ``-X importtime``'s."""
 
     def wall(code: str) -> float:
         began = time.perf_counter()
@@ -472,7 +475,7 @@ def report(args: argparse.Namespace) -> dict[str, Any]:
         worker_peak = many.get("peak_worker_rss_mib")
         total = many.get("peak_children_total_mib")
         print(
-            f"         largest worker peak {worker_peak:.0f} MiB"
+            f"         largest worker {worker_peak:.0f} MiB"
             + (f", all workers together at most {total:.0f} MiB (sampled)" if total else "")
         )
     if "ratio_ours_to_spacy" in out:

@@ -75,6 +75,9 @@ _ANAPHOR = regex.compile(
     regex.IGNORECASE,
 )
 
+# A headline that announces a joint statement, whose "we" is every signatory.
+_JOINT = regex.compile(r"\b[Jj]oint[ ](?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu)")
+
 # Triggers that make a headline a sentence reporting a meeting, not a title.
 _VERBAL_TRIGGERS = frozenset(
     {
@@ -141,10 +144,11 @@ class Assembler:
         meetings = tuple(self.build_meeting(mentions, g) for g in groups)
         anchors = [(g.first.sentence.start, i) for i, g in enumerate(groups)]
         headline_parties = self.headline_parties(mentions)
+        home = self.home_party(mentions)
         commitments = tuple(
             c
             for c in (
-                self.build_commitment(mentions, d, meetings, anchors, headline_parties)
+                self.build_commitment(mentions, d, meetings, anchors, headline_parties, home)
                 for d in drafts.commitments
                 if not self.is_contact(d, drafts.followups)
             )
@@ -450,6 +454,21 @@ class Assembler:
             best = anchors[0][1]
         return best
 
+    def home_party(self, mentions: Mentions) -> Party | None:
+        """The side whose readout or transcript the document is: the first person's party.
+
+        In a State Department readout that is the Secretary's, in a Kremlin
+        transcript the President's.  A joint statement has none: its "we" is
+        every signatory.
+        """
+        doc = mentions.doc
+        if doc.sentences and _JOINT.search(doc.view, 0, doc.sentences[0].end):
+            return None
+        for person in mentions.people:
+            if person.party is not None:
+                return person.party
+        return None
+
     def headline_parties(self, mentions: Mentions) -> tuple[Party, ...]:
         """The parties named in the headline: who "we" are in a joint statement."""
         doc = mentions.doc
@@ -469,8 +488,15 @@ class Assembler:
         meetings: Sequence[Meeting],
         anchors: Sequence[tuple[int, int]],
         headline_parties: tuple[Party, ...],
+        home: Party | None = None,
     ) -> tuple[Party, ...]:
-        """The parties "both sides", "we" or an unnamed subject stand for."""
+        """The parties "both sides", "we" or an unnamed subject stand for.
+
+        "We" in a joint statement is every signatory, as is "both sides";
+        elsewhere it is the speaker's side, the document's :meth:`home_party`.
+        """
+        if draft.first_person and home is not None:
+            return (home,)
         index = self.meeting_of(draft.sentence, anchors)
         if index is not None:
             return meetings[index].parties
@@ -483,9 +509,14 @@ class Assembler:
         meetings: Sequence[Meeting],
         anchors: Sequence[tuple[int, int]],
         headline_parties: tuple[Party, ...],
+        home: Party | None = None,
     ) -> Commitment | None:
         """The commitment of a draft, with its parties resolved; ``None`` if it has none."""
-        parties = tuple(sorted(set(draft.parties))) if draft.parties else self._collective(draft, meetings, anchors, headline_parties)
+        parties = (
+            tuple(sorted(set(draft.parties)))
+            if draft.parties
+            else self._collective(draft, meetings, anchors, headline_parties, home)
+        )
         if not parties:
             return None
         assert isinstance(draft, CommitmentDraft)

@@ -107,6 +107,8 @@ class StatementDraft:
     label: str
     parties: tuple[Party, ...]
     collective: bool
+    first_person: bool = attrs.field(default=False, kw_only=True)
+    """Whether the subject is "we": the speaker's side, or all signatories of a joint statement."""
     start: int
     end: int
     trigger_start: int
@@ -151,8 +153,12 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
         owner = possessor(mentions, start) if noun else None
         if owner is not None:
             parties, collective, first = (owner[0],), False, owner[1]
+        elif noun and _OWN.search(view, max(sentence.start, start - 8), start):
+            # "The Russian side noted its commitment": the subject of the whole clause.
+            parties, collective, first = subject(mentions, clause_start(view, sentence.start, left - 1), start)
         else:
             parties, collective, first = subject(mentions, left, start)
+        first_person = not parties and bool(_FIRST_PERSON.search(view, left, start))
         if not parties:
             collective = True
         first = max(first, _start_of_last_words(view, left, start, self.words_before))
@@ -162,6 +168,7 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
             label=label,
             parties=parties,
             collective=collective and not parties,
+            first_person=first_person,
             start=ev_start,
             end=ev_end,
             trigger_start=start,
@@ -171,6 +178,12 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
 
 
 _STRENGTHS = {s.value: s for s in Strength}
+
+# A possessive pronoun before a noun trigger: "its commitment".
+_OWN = regex.compile(r"\b(?:its|his|her)[ ](?:\p{Ll}+[ ])?$")
+
+# "We" as a subject.
+_FIRST_PERSON = regex.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 # Triggers that are nouns, whose possessor is the party bound: "the U.S. commitment".
 _NOUNS = ("commitment", "intention", "resolve", "pledge")

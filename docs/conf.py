@@ -6,6 +6,7 @@ every example in them with ``sphinx-build -W --keep-going -b doctest docs docs/_
 
 from __future__ import annotations
 
+import doctest
 import sys
 from importlib.metadata import version as _version
 from pathlib import Path
@@ -73,6 +74,9 @@ nitpick_ignore = [
 # compared.  The ">>>" examples inside docstrings are run by pytest (--doctest-modules), so
 # the doctest builder does not run them a second time.
 doctest_test_doctest_blocks = ""
+# ELLIPSIS lets an example show "..." for output that is long or beside the point; unlike
+# Sphinx's default, the message of an exception an example shows is checked too.
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 doctest_global_setup = """
 import datetime
 from pathlib import Path
