@@ -50,7 +50,7 @@ from diplomacy_events.model import (
     Status,
     TimeExpression,
 )
-from diplomacy_events.text import Sentence
+from diplomacy_events.text import Document, Sentence
 from diplomacy_events.times import Direction, TimeMention, resolve
 
 __all__ = ["Assembler", "Drafts"]
@@ -78,14 +78,15 @@ _ANAPHOR = regex.compile(
 # A headline that announces a joint statement, whose "we" is every signatory.
 _JOINT = regex.compile(r"\b[Jj]oint[ ](?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu)")
 
-# Triggers that make a headline a sentence reporting a meeting, not a title.
-_VERBAL_TRIGGERS = frozenset(
-    {
-        "met", "meet", "meets", "held talks", "hold talks", "holds talks", "had talks",
-        "met with", "meet with", "spoke with", "speak with", "speaks with", "received",
-        "hosted", "will host", "hosts", "visited", "will visit", "visits",
-    }
-)  # fmt: skip
+# A verb that makes a headline a sentence reporting a meeting, not a title:
+# "Putin and Xi held talks", "ASEAN leaders meet junta chief" (not "Meeting with ...").
+_HEADLINE_VERB = regex.compile(
+    r"""
+    \b(?:met|meet|meets|held|hold|holds|had|has|have|spoke|speak|speaks|talked
+    | visit(?:s|ed)? | host(?:s|ed)? | receive[sd]? | will | to[ ]meet | end(?:s|ed)? | begin | began | open(?:s|ed)?)\b
+    """,
+    regex.VERBOSE,
+)
 
 # How a meeting was held.
 _FORMATS = (
@@ -137,7 +138,7 @@ class Assembler:
             self._add(mentions, groups, draft, published)
         for draft in drafts.meetings:
             if draft.sentence.headline:
-                self._add_headline(groups, draft, published)
+                self._add_headline(mentions, groups, draft, published)
         groups = [g for g in groups if not self.is_followup(g, drafts.followups)]
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
@@ -211,17 +212,20 @@ class Assembler:
         else:
             self._merge(group, draft, status, date, add_parties=True)
 
-    def _add_headline(self, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
+    def _add_headline(
+        self, mentions: Mentions, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None
+    ) -> None:
         """A headline draft: evidence for a body meeting it names, else a meeting of its own
         only when the headline is a sentence that reports one ("Putin and Xi held talks")."""
         status, date = self.resolve_time(draft, published)
+        view = mentions.doc.view
         mine = set(draft.parties)
         for group in groups:
             theirs = set(group.parties)
             if mine and len(mine & theirs) * 2 >= len(mine | theirs):
                 self._merge(group, draft, status, date, add_parties=False)
                 return
-        if len(draft.parties) >= 2 and draft.trigger.phrase in _VERBAL_TRIGGERS:
+        if len(draft.parties) >= 2 and _HEADLINE_VERB.search(view, draft.sentence.start, draft.trigger_end):
             groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
 
     def is_contact(self, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
@@ -350,7 +354,7 @@ class Assembler:
         doc = mentions.doc
         primary = next((d for d in group.drafts if not d.sentence.headline), group.first)
         ordered = [primary, *(d for d in group.drafts if d is not primary)]
-        evidence = tuple(doc.evidence(*_trim(d), "meeting.trigger") for d in ordered)
+        evidence = tuple(doc.evidence(*_trim(doc, d), "meeting.trigger") for d in ordered)
         place = next((d.place for d in group.drafts if d.place is not None), None)
         if place is None:
             country = next((d.country for d in group.drafts if d.country is not None), None)
@@ -575,10 +579,13 @@ def _distance(date: TimeExpression, published: datetime.date) -> int:
     return abs((date.earliest - published).days)
 
 
-def _trim(draft: MeetingDraft) -> tuple[int, int]:
-    """A meeting's evidence: its window, at most about twelve words around the trigger."""
+def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
+    """A meeting's evidence: its window, at most about twelve words around the trigger,
+    and the date that follows it ("held talks in Moscow on Monday")."""
     start = max(draft.start, draft.trigger_start - 80)
     end = min(draft.end, draft.trigger_end + 80)
+    if draft.time is not None and draft.time_start is not None and 0 <= draft.time_start - end <= 12:
+        end = doc.view_offset(draft.time.evidence.end)
     if start > draft.trigger_start:
         start = draft.trigger_start
     return start, max(end, draft.trigger_end)

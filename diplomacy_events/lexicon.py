@@ -534,13 +534,16 @@ def _read_pairs(
 
 
 def _read_organisations(
-    read: _Reader, states: Mapping[str, Party]
+    read: _Reader,
+    states: Mapping[str, Party],
+    file: str = "organisations.tsv",
+    kind: PartyKind = PartyKind.ORGANISATION,
 ) -> list[tuple[Party, list[str]]]:
-    """Read each organisation of ``organisations.tsv`` with its aliases."""
+    """Read each organisation of ``organisations.tsv`` (or actor of ``actors.tsv``) with its aliases."""
     codes = _Once("code")
     surfaces: dict[str, tuple[str, int]] = {}
     out = []
-    for row in _rows(read, "organisations.tsv", ("code", "name", "aliases"), optional=("aliases",)):
+    for row in _rows(read, file, ("code", "name", "aliases"), optional=("aliases",)):
         code, name, alias_field = row.fields
         codes.add(row, code, repr(code))
         if code in states:
@@ -555,7 +558,7 @@ def _read_organisations(
                 other, line = surfaces[surface]
                 raise row.error(f"{surface!r} already names {other} (line {line})")
             surfaces.setdefault(surface, (code, row.number))
-        out.append((Party(code=code, name=name, kind=PartyKind.ORGANISATION), aliases))
+        out.append((Party(code=code, name=name, kind=kind), aliases))
     return out
 
 
@@ -586,6 +589,7 @@ def _build(read: _Reader, base: Lexicon | None) -> Lexicon:
 
     states = {c: p for c, p in parties.items() if p.kind is PartyKind.STATE}
     organisations = _read_organisations(read, states)
+    organisations += _read_organisations(read, {**states, **{p.code: p for p, _ in organisations}}, "actors.tsv", PartyKind.OTHER)
     for party, _ in organisations:
         parties[party.code] = party
 

@@ -113,16 +113,19 @@ class Document:
         """Normalise ``text`` and split it into sentences.
 
         With ``headline`` true, the first line is taken as the headline and
-        kept as a sentence of its own.
+        kept as a sentence of its own, when more lines follow and it does not
+        end like a sentence (a headline has no full stop).
         """
         view = text.translate(_TRANSLATION)
         to_original: tuple[int, ...] | None = None
         if not unicodedata.is_normalized("NFC", view):
             view, to_original = _nfc_with_offsets(view)
+        lines = [line for line in view.split("\n") if line.strip()]
+        has_headline = headline and len(lines) > 1 and not lines[0].rstrip().endswith((".", "!", "?"))
         return cls(
             text=text,
             view=view,
-            sentences=tuple(_split_sentences(view, headline=headline)),
+            sentences=tuple(_split_sentences(view, headline=has_headline)),
             to_original=to_original,
         )
 

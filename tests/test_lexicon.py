@@ -340,21 +340,21 @@ def test_extend_returns_a_new_lexicon_and_leaves_the_default_alone() -> None:
     base = default_lexicon()
     before = (dict(base.parties), base.party_names, base.cities, dict(base.titles))
     extended = base.extend(
-        parties=[Party(code="Hamas", name="Hamas", kind=PartyKind.OTHER)],
+        parties=[Party(code="Ruritanian Front", name="Ruritanian Front", kind=PartyKind.OTHER)],
         party_names=[
-            PartyName(surface="Hamas", code="Hamas", form="name"),
+            PartyName(surface="Ruritanian Front", code="Ruritanian Front", form="name"),
             PartyName(surface="Georgia", code="USA", form="alias"),
         ],
         cities=[City(name="Atlanta", country="USA")],
         venues=[Venue(name="Sirius", city="Sochi", country="RUS")],
         titles={"Boss": Rank.OTHER},
-        officials=[Official(name="Jane Roe", party="Hamas", rank=Rank.OTHER, title="Boss")],
+        officials=[Official(name="Jane Roe", party="Ruritanian Front", rank=Rank.OTHER, title="Boss")],
     )
     assert extended is not base
     assert default_lexicon() is base
     assert (dict(base.parties), base.party_names, base.cities, dict(base.titles)) == before
-    assert extended.party("Hamas").kind is PartyKind.OTHER
-    assert codes_of(extended, "Hamas") == {"Hamas"}
+    assert extended.party("Ruritanian Front").kind is PartyKind.OTHER
+    assert codes_of(extended, "Ruritanian Front") == {"Ruritanian Front"}
     # An added surface form replaces the old entries of that form.
     assert codes_of(extended, "Georgia") == {"USA"}
     assert codes_of(base, "Georgia") == {"GEO"}
