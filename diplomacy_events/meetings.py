@@ -164,12 +164,11 @@ _SEPARATE = regex.compile(r"\b(?:separate|separately|bilateral[ ]meetings|indivi
 _PROCESS_BEFORE = regex.compile(
     r"""
     \b(?:
-      continuing | ongoing | resumption[ ]of | resume | resuming | conclusion[ ](?:on|of|to)
-    | progress[ ](?:in|on) | outcome[ ]of | framework[ ]of | course[ ]of | discussed | discuss
-    | support[ ](?:for|of) | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process
+      continuing | ongoing | resumption[ ]of | resume | resuming
+    | progress[ ](?:in|on) | framework[ ]of | course[ ]of
+    | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
-    | informed | briefed | outcomes? | results[ ]of | about | regarding
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -190,7 +189,20 @@ _TRIP_TO = regex.compile(
 _TIME_REACH = 100
 
 # A date that is not the date of the event next to it: "the anniversary of the November 9 statement".
-_NOT_EVENT_TIME = regex.compile(r"\b(?:anniversary[ ]of(?:[ ]the)?|since|until|till|ago)[ ]$")
+_NOT_EVENT_TIME = regex.compile(r"\b(?:anniversary[ ]of(?:[ ]the)?|since|until|till|ago|Good)[ ]$")
+
+
+# Words before an undated trigger that make the meeting a topic of another one:
+# "discussed UK-EU negotiations", "informed his counterpart about the outcomes of the consultations".
+_TOPIC_BEFORE_TRIGGER = regex.compile(
+    r"""
+    \b(?:
+      discussed | discuss | discussing | informed | briefed | outcomes? | results[ ]of
+    | about | regarding | conclusion[ ](?:on|of|to) | support[ ](?:for|of)
+    )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -389,7 +401,11 @@ class MeetingExtractor:
         before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
         if _NEGATED.search(before):
             return True
-        if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 60), draft.trigger_start):
+        if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start):
+            return True
+        if draft.time is None and _TOPIC_BEFORE_TRIGGER.search(
+            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+        ):
             return True
         return False
 

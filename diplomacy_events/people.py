@@ -77,6 +77,16 @@ _PORTFOLIO = regex.compile(
     regex.VERBOSE,
 )
 
+# The last word of a portfolio: "for East Asian and Pacific Affairs", "for ... Human Rights".
+_PORTFOLIO_END = regex.compile(
+    r"""
+    \b(?:Affairs|Security|Policy|Rights|Issues|Cooperation|Development|Relations|Control|Nonproliferation
+    | Trade|Energy|Defen[cs]e|Democracy|Labor|Labour|Operations|Diplomacy|Region|Europe|Eurasia|Asia
+    | Africa|Americas|Pacific|Resources|Environment|Growth|Economics|Economy|Terrorism|Humanitarian)\b
+    """,
+    regex.VERBOSE,
+)
+
 # Between a name and a title in apposition: "Darchiev, Moscow's newly appointed ambassador".
 _APPOSITION = regex.compile(
     r"""
@@ -253,7 +263,10 @@ class PersonFinder:
                 cursor = doc.view_offset(mention.evidence.end)
             portfolio = _PORTFOLIO.match(view, cursor)
             if portfolio:
-                cursor = portfolio.end()
+                last = None
+                for last in _PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()):
+                    pass
+                cursor = last.end() if last is not None else cursor
             before = _party_before(view, tstart, by_end) or chain_party.get(tstart)
             if before is not None:
                 if view.startswith(" and ", tend):

@@ -62,9 +62,11 @@ _ABBREVIATIONS = frozenset(
 # from the word before it and the character after it.
 _BOUNDARY = regex.compile(
     r"""
-    [.!?]+          # terminal punctuation
-    ['")\]]*        # closing quotes and brackets
+    [.!?]++         # terminal punctuation
+    ['")\]]*+       # closing quotes and brackets
     (?=\s)          # followed by white space
+    | \*{3,}+       # a row of asterisks: a break in a transcript
+    | <\u2026>      # "<…>": a cut in a transcript
     """,
     regex.VERBOSE,
 )
@@ -216,6 +218,8 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
 
 def _ends_sentence(line: str, stop: int, after: int) -> bool:
     """Whether the punctuation at ``stop`` (ending at ``after``) ends a sentence."""
+    if line[stop] in "*<":
+        return True
     if not _OPENERS.match(line, after):
         return False
     if line[stop] != ".":
