@@ -134,7 +134,11 @@ _INTRODUCTION = regex.compile(
 
 # Party mentions that are the topic, not a participant: "on Ukraine", "the situation in Syria".
 _TOPIC_BEFORE = regex.compile(
-    r"(?:\b(?:on|about|regarding|over|concerning|situation[ ]in|crisis[ ]in|war[ ]in|conflict[ ]in|against|toward|towards)(?:[ ]the)?[ ])$"
+    r"""
+    (?:\b(?:on|about|regarding|over|concerning|situation[ ]in|crisis[ ]in|war[ ]in|conflict[ ]in|against
+    | toward|towards|since|amid|despite)(?:[ ]the)?[ ])$
+    """,
+    regex.VERBOSE,
 )
 
 # Markers of an earlier, background encounter rather than the news of the document.
@@ -187,6 +191,12 @@ _TRIP_TO = regex.compile(
 
 # How far from its trigger, in characters, a date may stand and still date it.
 _TIME_REACH = 100
+
+# Between a hyphenated compound of parties and its trigger: up to three words ("Strategic").
+_COMPOUND_GAP = regex.compile(r"[ ](?:[\p{L}\-]++[ ]){0,3}")
+
+# The opening phrase of a sentence, up to its first comma: where a dateline-like date stands.
+_INTRO_TIME = regex.compile(r"[^,;]{1,60}+,")
 
 # A date that is not the date of the event next to it: "the anniversary of the November 9 statement".
 _NOT_EVENT_TIME = regex.compile(r"\b(?:anniversary[ ]of(?:[ ]the)?|since|until|till|ago|Good)[ ]$")
@@ -416,6 +426,10 @@ class MeetingExtractor:
         doc = mentions.doc
         start, end = self.window(doc, sentence, tstart, tend)
         parties, people, country = self.participants(mentions, start, end)
+        compound = _compound_before(mentions, tstart)
+        if len(compound) >= 2:
+            # "Russian-Palestinian talks", "the U.S.-Honduras Strategic Dialogue": the sides are named.
+            parties = tuple(dict.fromkeys([*compound, *(p.party for p in people if p.party is not None)]))
         speaker = self.subject_by_pronoun(mentions, sentence, start, tstart)
         if speaker is not None and speaker.party is not None and speaker.party not in parties:
             parties = (speaker.party, *parties)
@@ -507,6 +521,29 @@ def _country_of(mention: PartyMention) -> Party | None:
     return mention.party if mention.party.kind is PartyKind.STATE else None
 
 
+def _compound_before(mentions: Mentions, tstart: int) -> list[Party]:
+    """The parties of a hyphenated compound right before a trigger ("U.S.-Russian meeting")."""
+    view = mentions.doc.view
+    spans = Mentions.within(mentions.parties, max(0, tstart - 120), tstart)
+    for index in range(len(spans) - 1, -1, -1):
+        if _COMPOUND_GAP.fullmatch(view, spans[index].end, tstart):
+            break
+    else:
+        return []
+    chain: list[Party] = []
+    end = spans[index].end
+    for span in reversed(spans[: index + 1]):
+        if span.end != end:
+            break
+        mention = span.value
+        assert isinstance(mention, PartyMention)
+        chain.insert(0, mention.party)
+        if span.start == 0 or view[span.start - 1] not in "-\u2013":
+            break
+        end = span.start - 1
+    return chain if len(chain) >= 2 else []
+
+
 def _last_destination(mentions: Mentions, before: int) -> Party | None:
     """The last state named as a destination ("travel to Cambodia") before an offset."""
     view = mentions.doc.view
@@ -527,12 +564,22 @@ def _after_place(mentions: Mentions, start: int) -> bool:
 
 
 def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tuple[TimeMention | None, int | None]:
-    """The time mention between ``start`` and ``end`` nearest to the trigger, if any."""
+    """The time mention between ``start`` and ``end`` nearest to the trigger, if any.
+
+    A date farther than ``_TIME_REACH`` characters from the trigger counts
+    only when it opens the sentence ("Yesterday in Washington, DC, ...").
+    """
     best: Span | None = None
     view = mentions.doc.view
+    intro = _INTRO_TIME.match(view, start, tstart)
     for span in Mentions.within(mentions.times, start, end):
-        if abs(span.start - tstart) > _TIME_REACH or _NOT_EVENT_TIME.search(view, max(0, span.start - 30), span.start):
+        opens = intro is not None and span.end <= intro.end()
+        if (abs(span.start - tstart) > _TIME_REACH and not opens) or _NOT_EVENT_TIME.search(
+            view, max(0, span.start - 30), span.start
+        ):
             continue
+        if view.startswith("'s ", span.end) and not span.end < tstart <= span.end + 25:
+            continue  # "Tuesday's meeting followed a call ...": the date is the meeting's, not the call's
         if best is None or abs(span.start - tstart) < abs(best.start - tstart):
             best = span
     if best is None:

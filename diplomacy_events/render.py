@@ -28,6 +28,12 @@ attributes, its own Python character offsets (``data-start``,
 never computes an offset (JavaScript strings count UTF-16 units, Python
 strings code points).
 
+In the page, each object of the panel is an element ``#obj-<kind>-<n>``
+(``n`` counting from 1 in the result's order, as in ``#obj-meeting-1``)
+whose ``.obj-main`` child lists in ``data-spans`` the ids of all its spans;
+the rows for its date, place, people and duration list their own.  Span
+ids are ``<kind>-<n>`` with the kinds of :data:`KINDS`.
+
 Party mentions are not kept in a :class:`~diplomacy_events.model.Result`; the
 page finds them again with :class:`~diplomacy_events.parties.PartyFinder` and
 the default lexicon.
@@ -362,6 +368,10 @@ def _segments(text: str, spans: Iterable[_Span]) -> str:
     return "".join(out)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def _party(party: Party) -> str:
     return party.code if party.name == party.code else f"{party.code} ({party.name})"
 
@@ -473,7 +483,7 @@ class _Panel:
             body.append(self._row("format", ", ".join(meeting.format)))
         if meeting.topics:
             body.append(self._row("topics", ", ".join(meeting.topics)))
-        mentions = f"{len(meeting.evidence)} mention" + ("" if len(meeting.evidence) == 1 else "s")
+        mentions = _plural(len(meeting.evidence), "mention")
         title = f"Meeting {number}: {meeting.kind} · {_value(meeting.status.value)} · {mentions}"
         return self._item("meeting", f"obj-meeting-{number}", title, ids, body)
 
@@ -566,7 +576,7 @@ class _Panel:
             by_code[party.code] = (entry[0], entry[1] + ids, entry[2] + 1)
         items = []
         for number, (party, ids, count) in enumerate(by_code.values(), 1):
-            title = f"{_party(party)} · {count} mention" + ("" if count == 1 else "s")
+            title = f"{_party(party)} · {_plural(count, 'mention')}"
             items.append(self._item("party", f"obj-party-{number}", title, ids, []))
         return self._section("Parties named", items)
 
@@ -632,8 +642,9 @@ def render_page(result: Result, *, title: str | None = None) -> str:
     facts.append(f"published {article.published.isoformat()}" if article.published else "undated")
     facts.append(f"{len(text):,} characters")
     facts.append(
-        f"{len(result.meetings)} meetings, {len(result.commitments)} commitments, "
-        f"{len(result.followups)} follow-ups"
+        f"{_plural(len(result.meetings), 'meeting')}, "
+        f"{_plural(len(result.commitments), 'commitment')}, "
+        f"{_plural(len(result.followups), 'follow-up')}"
     )
     used = {span.kind for span in spans.spans.values()}
     legend = "".join(
@@ -696,7 +707,7 @@ def render_index(entries: Sequence[tuple[str, str, Result]]) -> str:
         rows.append(f"<tr><td>{link}{subtitle}</td>{cells}</tr>")
     body = "\n".join(rows)
     total_cells = "".join(f'<td class="n">{c}</td>' for c in totals)
-    heading = f"Review: {len(rows)} article" + ("" if len(rows) == 1 else "s")
+    heading = f"Review: {_plural(len(rows), 'article')}"
     return (
         _head(heading, style=_INDEX_CSS, script=None)
         + f"<body>\n<h1>{_esc(heading)}</h1>\n<table>\n<thead><tr><th>article</th>"

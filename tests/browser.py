@@ -57,7 +57,6 @@ def find_chromium() -> tuple[Path | None, str]:
             "install",
             "-y",
             "-q",
-            "--no-install-recommends",
             "-o",
             "DPkg::Lock::Timeout=600",
             "chromium",
