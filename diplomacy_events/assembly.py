@@ -120,6 +120,7 @@ class _Group:
     heads: dict[str, Person] = attrs.field(factory=dict)
     duration: Duration | None = None
     formats: list[str] = attrs.field(factory=list)
+    place: Place | None = None
 
     @property
     def first(self) -> MeetingDraft:
@@ -142,6 +143,7 @@ class Assembler:
         groups = [g for g in groups if not self.is_followup(g, drafts.followups)]
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
+        self.dateline_places(mentions, groups, published)
         meetings = tuple(self.build_meeting(mentions, g) for g in groups)
         anchors = [(g.first.sentence.start, i) for i, g in enumerate(groups)]
         headline_parties = self.headline_parties(mentions)
@@ -349,13 +351,30 @@ class Assembler:
             relative=True,
         )
 
+    def dateline_places(self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None) -> None:
+        """Place the news of a dispatch where its dateline says it was filed.
+
+        An in-person meeting with no place of its own, held in the days just
+        before a dispatch from that city, was held there.
+        """
+        place = mentions.dateline
+        if place is None or published is None:
+            return
+        for group in groups:
+            if group.place is not None or any(d.place is not None or d.country is not None for d in group.drafts):
+                continue
+            if any(d.mode is Mode.REMOTE for d in group.drafts) or group.date is None or group.date.earliest is None:
+                continue
+            if 0 <= (published - group.date.earliest).days <= _DATELINE_DAYS:
+                group.place = place
+
     def build_meeting(self, mentions: Mentions, group: _Group) -> Meeting:
         """The :class:`Meeting` of a group of drafts."""
         doc = mentions.doc
         primary = next((d for d in group.drafts if not d.sentence.headline), group.first)
         ordered = [primary, *(d for d in group.drafts if d is not primary)]
         evidence = tuple(doc.evidence(*_trim(doc, d), "meeting.trigger") for d in ordered)
-        place = next((d.place for d in group.drafts if d.place is not None), None)
+        place = group.place or next((d.place for d in group.drafts if d.place is not None), None)
         if place is None:
             country = next((d.country for d in group.drafts if d.country is not None), None)
             if country is not None:
@@ -565,6 +584,9 @@ class Assembler:
             evidence=mentions.doc.evidence(draft.start, draft.end, "followup.trigger"),
         )
 
+
+# How many days before a dispatch a meeting may have been held in its dateline's city.
+_DATELINE_DAYS = 3
 
 # A yearless date this many days from publication in the tense's direction, when the other
 # reading is within _NEAR days, is taken in the other direction.

@@ -58,6 +58,8 @@ class Mentions:
     """Spans whose value is a :class:`~diplomacy_events.model.Place`."""
     durations: tuple[Span, ...]
     """Spans whose value is a :class:`~diplomacy_events.model.Duration`."""
+    dateline: Place | None = None
+    """The place of the news dateline opening the body, if any."""
 
     @classmethod
     def build(
@@ -70,6 +72,7 @@ class Mentions:
         times: Sequence[TimeMention],
         places: Sequence[Place],
         durations: Sequence[Duration],
+        dateline: Place | None = None,
     ) -> Mentions:
         """Index the finders' results by their view offsets."""
         return cls(
@@ -80,6 +83,7 @@ class Mentions:
             times=_located(doc, times),
             places=_located(doc, places),
             durations=_located(doc, durations),
+            dateline=dateline,
         )
 
     @staticmethod

@@ -128,6 +128,7 @@ class Parser:
                 attrs.evolve(d, evidence=_on_original(doc, d.evidence))
                 for d in self.times.find_durations(doc.view)
             ],
+            dateline=self.places.dateline(doc),
         )
 
     def person_spans(self, doc: Document, people: Sequence[Person]) -> list[Span]:

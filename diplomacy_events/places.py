@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import regex
+
 from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.base import load_phrases
 from diplomacy_events.lexicon import City, Lexicon, Venue, default_lexicon
@@ -21,6 +23,17 @@ from diplomacy_events.model import Place
 from diplomacy_events.text import Document
 
 __all__ = ["PlaceFinder"]
+
+# A news dateline: a city in capitals, maybe its region or country, a date, a dash.
+_DATELINE = regex.compile(
+    r"""
+    (?P<city>\p{Lu}[\p{Lu}'.\-]++(?:[ ]\p{Lu}[\p{Lu}'.\-]++){0,3})   # "RIYADH", "NEW DELHI"
+    ,[ ](?:(?P<region>\p{Lu}[\p{L}.]++(?:[ ]\p{Lu}[\p{L}.]++){0,3}),[ ])?+  # "North Macedonia, "
+    [^\n\u2014]{1,20}?                                                # the date: "Feb 19", "19 March"
+    [ ](?:\u2014|--|-)[ ]                                              # a dash
+    """,
+    regex.VERBOSE,
+)
 
 
 class PlaceFinder:
@@ -77,6 +90,41 @@ class PlaceFinder:
             and after[1].isupper()
             and after[2].islower()
         )
+
+    def dateline(self, doc: Document) -> Place | None:
+        """The place of a news dateline opening the body: ``"RIYADH, Feb 19 — ..."``.
+
+        The city is written in capitals, maybe followed by its region or
+        country (``"OHRID, North Macedonia, 19 March —"``); a city the lexicon
+        does not know counts when a country follows it.
+        """
+        body = next((s for s in doc.sentences if not s.headline), None)
+        if body is None:
+            return None
+        match = _DATELINE.match(doc.view, body.start, body.end)
+        if match is None:
+            return None
+        name = " ".join(w.capitalize() for w in match.group("city").split(" "))
+        table = self.places()
+        entry = table.get(name)
+        region = match.group("region")
+        country = self.lexicon.parties.get(self._country_code(region)) if region else None
+        if isinstance(entry, City):
+            country = self.lexicon.parties.get(entry.country)
+        elif country is None:
+            return None
+        return Place(
+            city=self.canonical_city(name),
+            country=country,
+            evidence=doc.evidence(match.start("city"), match.end("city"), f"{self.rule}.dateline"),
+        )
+
+    def _country_code(self, name: str) -> str:
+        """The code of a state named ``name``, or ``""``."""
+        for entry in self.lexicon.party_names:
+            if entry.surface == name and entry.form in {"name", "alias"}:
+                return entry.code
+        return ""
 
     def canonical_city(self, name: str) -> str:
         """The common short English name of a city (``data/city_names.tsv``): "Washington" for "Washington, D.C."."""
