@@ -196,9 +196,9 @@ class Assembler:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
         target = self.antecedent(groups, draft) if draft.anaphoric else None
-        if draft.anaphoric and (target is not None or len(draft.parties) < 2):
+        if draft.anaphoric and (target is not None or len(draft.parties) < 2 or (draft.definite and not draft.people)):
             if target is None:
-                return
+                return  # "The visits will highlight ...": refers to nothing reported as a meeting
             if date is not None and target.date is not None and date.iso != target.date.iso:
                 # "their talks in Bali last November": the same parties, another meeting.
                 groups.append(_Group(drafts=[draft], parties=list(target.parties), status=status, date=date))
@@ -208,7 +208,18 @@ class Assembler:
         group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
         if group is None:
             group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
-            if not groups:
+            previous = groups[-1] if groups else None
+            if (
+                date is None
+                and previous is not None
+                and _ALSO.search(mentions.doc.view, max(draft.start, draft.trigger_start - 40), draft.trigger_start)
+                and set(draft.parties) & set(previous.parties)
+            ):
+                # "Putin is also expected to have bilateral meetings with ...": the same visit.
+                group.date, group.status = previous.date, previous.status
+                group.place = previous.place or next((d.place for d in previous.drafts if d.place), None)
+            if not groups or groups[0].first.sentence.index == draft.sentence.index:
+                # The first sentence that reports a meeting is the news, however many it reports.
                 self.news_date(mentions, group, published)
             groups.append(group)
         else:
@@ -584,6 +595,9 @@ class Assembler:
             evidence=mentions.doc.evidence(draft.start, draft.end, "followup.trigger"),
         )
 
+
+# "also" before a trigger: another meeting of the same occasion.
+_ALSO = regex.compile(r"\balso\b")
 
 # How many days before a dispatch a meeting may have been held in its dateline's city.
 _DATELINE_DAYS = 3

@@ -156,6 +156,12 @@ _ANAPHORIC_BEFORE = regex.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ](?:[\p{L}\-]+[ ]){0,2}$"
 )
 
+# First words of triggers that are verbs: a determiner before them is another noun's.
+_VERBS = frozenset(
+    "met meet meets held hold holds holding had have spoke speak speaks spoken received receive "
+    "hosted host hosts will to visited".split()
+)
+
 # Words that make every participant of the meeting at hand a participant.
 _COLLECTIVE = regex.compile(
     r"\b(?:[Tt]he[ ]two[ ](?:leaders|sides|ministers|presidents|men|delegations)|[Bb]oth[ ](?:leaders|sides)|[Tt]heir)\b"
@@ -194,6 +200,9 @@ _TIME_REACH = 100
 
 # Between a hyphenated compound of parties and its trigger: up to three words ("Strategic").
 _COMPOUND_GAP = regex.compile(r"[ ](?:[\p{L}\-]++[ ]){0,3}")
+
+# A sentence that opens with where it happens: "In Cambodia, ...".
+_OPENING_PLACE = regex.compile(r"(?:In|At|While[ ]in)[ ](?:the[ ])?(?P<place>[^,;]{1,40}+),[ ]")
 
 # The opening phrase of a sentence, up to its first comma: where a dateline-like date stands.
 _INTRO_TIME = regex.compile(r"[^,;]{1,60}+,")
@@ -245,6 +254,8 @@ class MeetingDraft:
     """Whether the sentence presents it as an earlier, background encounter."""
     anaphoric: bool = False
     """Whether it refers back to a meeting already named ("the talks", "their meeting")."""
+    definite: bool = False
+    """Whether a determiner stands right before the trigger ("the visits", "their talks")."""
 
 
 class MeetingExtractor:
@@ -435,9 +446,11 @@ class MeetingExtractor:
             parties = (speaker.party, *parties)
             people = (speaker, *people)
         place = _nearest_place(mentions, start, end, tstart)
+        country = country or self.opening_country(mentions, sentence, tstart)
         parties, people = self.host_party(mentions, sentence, parties, people, country or (place.country if place else None))
         view = doc.view
-        anaphoric = bool(_ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart))
+        verbal = trigger.phrase.split(" ")[0] in _VERBS
+        anaphoric = not verbal and bool(_ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart))
         collective = bool(_COLLECTIVE.search(view, start, end))
         if not parties and not anaphoric and not collective:
             return None
@@ -464,7 +477,21 @@ class MeetingExtractor:
             country=None if remote else country,
             background=bool(_BACKGROUND.search(view, max(sentence.start, tstart - 60), end)),
             anaphoric=anaphoric or collective,
+            definite=anaphoric,
         )
+
+    def opening_country(self, mentions: Mentions, sentence: Sentence, tstart: int) -> Party | None:
+        """A state named where the sentence opens: "In Cambodia, the Assistant Secretary will meet ..."."""
+        view = mentions.doc.view
+        opening = _OPENING_PLACE.match(view, sentence.start, tstart)
+        if opening is None:
+            return None
+        for span in Mentions.within(mentions.parties, opening.start("place"), opening.end("place")):
+            mention = span.value
+            assert isinstance(mention, PartyMention)
+            if mention.party.kind is PartyKind.STATE and mention.form in {"name", "alias"}:
+                return mention.party
+        return None
 
     def host_party(
         self,

@@ -204,7 +204,10 @@ class PersonFinder:
             start += 1
         out: list[str] = []
         for word in words[start:]:
-            if word in _NOT_NAMES or word.endswith("'s") or word in out or _GLUED.search(word):
+            if word.endswith("'s") and word[:-2] not in _NOT_NAMES:
+                out.append(word[:-2])  # "Kritenbrink's Travel": the name ends here
+                break
+            if word in _NOT_NAMES or word in out or _GLUED.search(word):
                 break
             out.append(word)
         return out
@@ -291,10 +294,7 @@ class PersonFinder:
                     )
                 continue
             assert name is not None
-            words = name.group().split(" ")
-            start = gap.end() + len(" ".join(words[: words.index(kept[0])])) + (  # type: ignore[union-attr]
-                1 if words.index(kept[0]) else 0
-            )
+            start = name.start() + name.group().index(kept[0])
             text = " ".join(kept)
             yield _Draft(
                 start=start,
