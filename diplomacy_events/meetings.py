@@ -156,6 +156,15 @@ _ANAPHORIC_BEFORE = regex.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ](?:[\p{L}\-]+[ ]){0,2}$"
 )
 
+# "between" after a trigger: the sides follow it.
+_BETWEEN = regex.compile(
+    r"""
+    (?:[ ](?!of\b|ahead\b|the\b|on\b|in\b)[\w\-,]++){0,4}   # "held July 17-18", not "ahead of the Day of Unity"
+    [ ]between\b
+    """,
+    regex.VERBOSE,
+)
+
 # First words of triggers that are verbs: a determiner before them is another noun's.
 _VERBS = frozenset(
     "met meet meets held hold holds holding had have spoke speak speaks spoken received receive "
@@ -436,7 +445,12 @@ class MeetingExtractor:
         """The draft for one trigger, or ``None`` when it has no participants at all."""
         doc = mentions.doc
         start, end = self.window(doc, sentence, tstart, tend)
-        parties, people, country = self.participants(mentions, start, end)
+        between = _BETWEEN.match(doc.view, tend, end)
+        if between is not None:
+            # "the talks held July 17-18 between A and B": the sides are A and B, not the subject.
+            parties, people, country = self.participants(mentions, between.end(), end)
+        else:
+            parties, people, country = self.participants(mentions, start, end)
         compound = _compound_before(mentions, tstart)
         if len(compound) >= 2:
             # "Russian-Palestinian talks", "the U.S.-Honduras Strategic Dialogue": the sides are named.
