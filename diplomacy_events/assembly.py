@@ -352,6 +352,10 @@ class Assembler:
             return
         if first.sentence.index > 3 or group.status is Status.PLANNED:
             return
+        own = self.sentence_day(mentions, first.sentence, published)
+        if own is not None:
+            group.date = own
+            return
         ev = mentions.doc.evidence(first.trigger_start, first.trigger_end, "meeting.news")
         group.date = TimeExpression(
             evidence=ev,
@@ -361,6 +365,21 @@ class Assembler:
             anchor=published,
             relative=True,
         )
+
+    def sentence_day(self, mentions: Mentions, sentence: Sentence, published: datetime.date) -> TimeExpression | None:
+        """The one day the news sentence gives, if it gives one ("agreed on Wednesday ... in their
+        first face-to-face meeting"), resolved to the past."""
+        days = []
+        for span in Mentions.within(mentions.times, sentence.start, sentence.end):
+            assert isinstance(span.value, TimeMention)
+            resolved = resolve(span.value, published, Direction.PAST)
+            if (
+                resolved.granularity is Granularity.DAY
+                and resolved.earliest is not None
+                and 0 <= (published - resolved.earliest).days <= _NEWS_DAYS
+            ):
+                days.append(resolved)
+        return days[0] if len(days) == 1 else None
 
     def dateline_places(self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None) -> None:
         """Place the news of a dispatch where its dateline says it was filed.
@@ -598,6 +617,9 @@ class Assembler:
 
 # "also" before a trigger: another meeting of the same occasion.
 _ALSO = regex.compile(r"\balso\b")
+
+# How many days before publication the day a news sentence gives may lie.
+_NEWS_DAYS = 7
 
 # How many days before a dispatch a meeting may have been held in its dateline's city.
 _DATELINE_DAYS = 3

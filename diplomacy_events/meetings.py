@@ -143,7 +143,7 @@ _TOPIC_BEFORE = regex.compile(
 
 # Markers of an earlier, background encounter rather than the news of the document.
 _BACKGROUND = regex.compile(
-    r"\b(?:last|previous|previously|earlier|first|since|former|ago|prior|recent)\b",
+    r"\b(?:last|previous|previously|earlier|since|former|ago|prior|recent)\b",
     regex.IGNORECASE,
 )
 
@@ -153,7 +153,12 @@ _PRONOUN_SUBJECT = regex.compile(r"\b(?:He|She|he|she|I)\b")
 
 # A determiner that refers back to a meeting already named: "the talks", "their meeting".
 _ANAPHORIC_BEFORE = regex.compile(
-    r"\b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ](?:[\p{L}\-]+[ ]){0,2}$"
+    r"""
+    \b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ]
+    (?!(?:last|previous|next|first|upcoming|earlier|latest|second|third|forthcoming)\b)  # a new meeting
+    (?:[\p{L}\-]++[ ]){0,2}$
+    """,
+    regex.VERBOSE,
 )
 
 # "between" after a trigger: the sides follow it.
@@ -428,6 +433,8 @@ class MeetingExtractor:
         ):
             return True
         view = mentions.doc.view
+        if draft.trigger.kind == "visit" and not self.has_counterpart(mentions, draft):
+            return True
         before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
         if _NEGATED.search(before):
             return True
@@ -437,6 +444,22 @@ class MeetingExtractor:
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
         ):
             return True
+        return False
+
+    def has_counterpart(self, mentions: Mentions, draft: MeetingDraft) -> bool:
+        """Whether a visit names who was visited: a person of another side, or the host
+        government by its capital or office ("a working visit to Moscow").
+
+        "Pelosi visited Taiwan" names no counterpart and reports no meeting.
+        """
+        sides = {p.party for p in draft.people if p.party is not None}
+        if len(sides) >= 2:
+            return True
+        for span in Mentions.within(mentions.parties, draft.trigger_end, draft.end):
+            mention = span.value
+            assert isinstance(mention, PartyMention)
+            if mention.form in {"capital", "office"} and mention.party not in sides:
+                return True
         return False
 
     def build(
@@ -471,7 +494,11 @@ class MeetingExtractor:
         status, explicit = self.status(doc, start, tend)
         window_text = view[start:end]
         remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
-        time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
+        if anaphoric:
+            # "the April 6 talks", "their talks in Bali last November": only a date within the phrase.
+            time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 40), tstart)
+        else:
+            time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
         place = place if not remote else None
         return MeetingDraft(
             trigger=trigger,
