@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from diplomacy_events.batch import ArticleInput, BadInput, Failure, parse_many, read_articles
 from diplomacy_events.exceptions import (
     ArgumentTypeError,
     DiplomacyEventsError,
@@ -48,6 +49,7 @@ from diplomacy_events.model import (
     TimeExpression,
 )
 from diplomacy_events.parser import Parser, parse
+from diplomacy_events.tables import to_dataframes
 
 try:
     __version__ = version("diplomacy-events")
@@ -57,6 +59,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "ArgumentTypeError",
     "Article",
+    "ArticleInput",
+    "BadInput",
     "Commitment",
     "Concern",
     "Delegation",
@@ -66,6 +70,7 @@ __all__ = [
     "Duration",
     "DurationUnit",
     "Evidence",
+    "Failure",
     "FollowUp",
     "GoldFormatError",
     "Granularity",
@@ -88,4 +93,7 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "parse",
+    "parse_many",
+    "read_articles",
+    "to_dataframes",
 ]

@@ -31,14 +31,26 @@ class AtomicFile:
 
     Until :meth:`commit` the target is untouched; :meth:`discard` removes
     what was written.  The folder of the target must exist.
+
+    A target that is a symbolic link is followed: the file it points to is
+    replaced, the link stays.  A target that exists and is not a regular file
+    (``/dev/null``, a named pipe, a terminal) cannot be replaced and is
+    written directly, without atomicity.
     """
 
     def __init__(
         self, target: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = None
     ) -> None:
-        self.target = Path(target)
-        self.temporary = self.target.with_name(f".{self.target.name}.{secrets.token_hex(6)}.tmp")
-        self.handle: TextIO = self.temporary.open("x", encoding=encoding, newline=newline)
+        path = Path(target)
+        if path.is_symlink():
+            path = path.resolve()
+        self.target = path
+        self.temporary: Path | None = None
+        if path.exists() and not path.is_file():
+            self.handle: TextIO = path.open("w", encoding=encoding, newline=newline)
+        else:
+            self.temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+            self.handle = self.temporary.open("x", encoding=encoding, newline=newline)
         self._done = False
 
     def commit(self) -> Path:
@@ -47,9 +59,11 @@ class AtomicFile:
             return self.target
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.temporary is not None:
+                os.fsync(self.handle.fileno())
             self.handle.close()
-            os.replace(self.temporary, self.target)
+            if self.temporary is not None:
+                os.replace(self.temporary, self.target)
         except BaseException:
             self.discard()
             raise
@@ -61,7 +75,8 @@ class AtomicFile:
         self._done = True
         with contextlib.suppress(OSError):
             self.handle.close()
-        self.temporary.unlink(missing_ok=True)
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

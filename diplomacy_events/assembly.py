@@ -370,7 +370,10 @@ class Assembler:
         """The one day the news sentence gives, if it gives one ("agreed on Wednesday ... in their
         first face-to-face meeting"), resolved to the past."""
         days = []
-        for span in Mentions.within(mentions.times, sentence.start, sentence.end):
+        view = mentions.doc.view
+        dash = view.find(" \u2014 ", sentence.start, min(sentence.end, sentence.start + 60))
+        start = dash + 3 if dash >= 0 else sentence.start  # past a dateline's own date
+        for span in Mentions.within(mentions.times, start, sentence.end):
             assert isinstance(span.value, TimeMention)
             resolved = resolve(span.value, published, Direction.PAST)
             if (

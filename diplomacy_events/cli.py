@@ -81,7 +81,7 @@ exit status: 0 success, 1 some documents failed (reported and skipped), 2 usage 
 
 
 def _date(value: str) -> datetime.date:
-    """An ISO date argument, with an error argparse reports as a usage error."""
+    """Read an ISO date argument, with an error argparse reports as a usage error."""
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
@@ -89,7 +89,7 @@ def _date(value: str) -> datetime.date:
 
 
 def _workers(value: str) -> int:
-    """A number of worker processes: a whole number, 1 or more."""
+    """Read a number of worker processes: a whole number, 1 or more."""
     try:
         number = int(value)
     except ValueError:
@@ -165,10 +165,10 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse",
         help="parse articles and write what they report",
-        description="Parse articles and write the meetings, delegations, commitments and "
-        "follow-ups they report, in the format --format names, to standard output or --output. "
-        "A progress bar is shown on standard error when it is a terminal, and a summary at "
-        "the end.",
+        description="Parse articles and write the meetings, delegations, commitments and\n"
+        "follow-ups they report, in the format --format names, to standard output or --output.\n"
+        "A progress bar is shown on standard error when it is a terminal, and a summary line\n"
+        "at the end.",
         epilog=_PARSE_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -185,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="write to this file (for csv: this folder, one file per table) instead of "
-        "standard output, atomically, e.g. --output results.jsonl",
+        "standard output (-), atomically, e.g. --output results.jsonl",
     )
     parse.add_argument(
         "--table",
@@ -311,7 +311,7 @@ class _Progress:
 
 
 def _estimate(inputs: Sequence[str]) -> int | None:
-    """A quick count of the documents in the inputs, for the progress bar; None if unknown."""
+    """Count the documents in the inputs quickly, for the progress bar; None if unknown."""
     total = 0
     for name in inputs:
         if name == "-":
@@ -433,7 +433,7 @@ def _usage(command: str, message: str) -> int:
 
 
 def _check_parse(args: argparse.Namespace) -> str | None:
-    """The problem with a combination of options, if any."""
+    """Return the problem with a combination of options, if any."""
     if args.table is not None and args.format != "csv":
         return "--table works with --format csv only"
     if args.format == "csv" and args.table is None and args.output is None:
@@ -495,7 +495,7 @@ def _resume_ids(path: Path, form: str) -> frozenset[str]:
 def _output(
     path: Path | None, *, append: bool = False, newline: str | None = None
 ) -> Iterator[TextIO]:
-    """Standard output, a file appended to line by line, or a file written atomically."""
+    """Open standard output, a file appended to line by line, or a file written atomically."""
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
@@ -553,16 +553,11 @@ def _write_json(
     handle: TextIO, results: Iterator[tuple[str, Result]], args: argparse.Namespace
 ) -> None:
     first = next(results, None)
-    if first is not None and _single(args, first[0]) and next(results, None) is None:
+    if first is None and _one_text_input(args):
+        raise _NothingToWrite
+    if first is not None and _single(args, first[0]):
         handle.write(dumps(first[1], indent=2) + "\n")
         return
-    if first is None and len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir():
-        if args.inputs[0] == "-" or Path(args.inputs[0]).suffix.lower() not in (
-            ".jsonl",
-            ".ndjson",
-            ".json",
-        ):
-            raise _NothingToWrite
     handle.write("[")
     count = 0
     for _, result in _chain_first(first, results):
@@ -570,6 +565,17 @@ def _write_json(
         handle.write(("," if count else "") + "\n  " + text)
         count += 1
     handle.write("\n]\n" if count else "]\n")
+
+
+def _one_text_input(args: argparse.Namespace) -> bool:
+    """Whether the inputs are one text file (or standard input read as text)."""
+    if len(args.inputs) != 1 or args.input_format == "jsonl":
+        return False
+    given = args.inputs[0]
+    if given == "-" or args.input_format == "text":
+        return True
+    path = Path(given)
+    return not path.is_dir() and path.suffix.lower() not in (".jsonl", ".ndjson", ".json")
 
 
 def _chain_first(
@@ -603,6 +609,8 @@ def _finish(run: _Run, args: argparse.Namespace, *, stopped: bool, discarded: bo
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    if args.output is not None and str(args.output) == "-":
+        args.output = None
     problem = _check_parse(args)
     if problem is not None:
         return _usage("parse", problem)
@@ -617,6 +625,13 @@ def _run_parse(args: argparse.Namespace) -> int:
         discarded = True
     except KeyboardInterrupt:
         run.interrupted = discarded = True
+    except OSError as exc:
+        if exc.filename is None and args.output is None:
+            raise
+        print(run.summary(), file=sys.stderr)
+        where = exc.filename or args.output
+        print(f"{_PROG}: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return _finish(run, args, stopped=stopped, discarded=discarded)
 
 

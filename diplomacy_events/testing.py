@@ -51,6 +51,8 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from diplomacy_events.base import load_phrases
+from diplomacy_events.exceptions import InputError
 from diplomacy_events.lexicon import City, Lexicon, Official, default_lexicon
 from diplomacy_events.model import (
     Article,
@@ -190,9 +192,7 @@ def assert_evidence_consistent(result: Result, text: str | None = None) -> None:
 # --- Pools from the lexicon -----------------------------------------------------------------
 
 # States whose English name takes "the": "the United States", "the Netherlands".
-_WITH_THE = frozenset(
-    "ARE BHS CAF COD COM DOM FSM GBR GMB MDV MHL NLD PHL SLB USA VAT".split()
-)
+_WITH_THE = frozenset("ARE BHS CAF COD COM DOM FSM GBR GMB MDV MHL NLD PHL SLB USA VAT".split())
 
 # Given names and surnames for made-up people, from many languages.  Names
 # that are also a party, a city or a title of the lexicon are dropped when
@@ -290,10 +290,26 @@ def _pools(lexicon: Lexicon | None = None) -> _Pools:
         officials=officials,
         given_names=tuple(n for n in _GIVEN_NAMES if n not in taken),
         surnames=tuple(n for n in _SURNAMES if n not in taken),
-        organisations=tuple(
-            p for p in lex.parties.values() if p.kind is PartyKind.ORGANISATION
-        ),
+        organisations=tuple(p for p in lex.parties.values() if p.kind is PartyKind.ORGANISATION),
     )
+
+
+@functools.cache
+def _city_names() -> Mapping[str, str]:
+    """Spelling variants of cities with the common short name the gold format uses.
+
+    Read from the package's ``data/city_names.tsv`` (``"Kiev"``: ``"Kyiv"``);
+    empty where the package has no such list.
+    """
+    try:
+        return dict(load_phrases("city_names.tsv"))
+    except (OSError, InputError):
+        return {}
+
+
+def _city_name(city: City) -> str:
+    """The name the gold format gives a city of the lexicon."""
+    return _clean(_city_names().get(city.name, city.name))
 
 
 def _country_name(party: Party) -> str:
@@ -309,7 +325,9 @@ _RULES = st.sampled_from(
 _SHORT_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
 
 
-def evidences(text: str, *, rules: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Evidence]:
+def evidences(
+    text: str, *, rules: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Evidence]:
     """Evidence spans of ``text``: any ``start <= end`` inside it, quoting it exactly.
 
     ``rules`` draws the rule ids (by default a few of the library's).
@@ -333,9 +351,7 @@ def parties(*, kinds: Iterable[PartyKind] = tuple(PartyKind)) -> st.SearchStrate
     """
     wanted = set(kinds)
     lex = default_lexicon()
-    known = sorted(
-        (p for p in lex.parties.values() if p.kind in wanted), key=lambda p: p.code
-    )
+    known = sorted((p for p in lex.parties.values() if p.kind in wanted), key=lambda p: p.code)
     options: list[st.SearchStrategy[Party]] = []
     if known:
         options.append(st.sampled_from(known))
@@ -346,7 +362,9 @@ def parties(*, kinds: Iterable[PartyKind] = tuple(PartyKind)) -> st.SearchStrate
             )
         )
     if not options:
-        raise ValueError(f"kinds: got {sorted(k.value for k in wanted)}, expected at least one kind")
+        raise ValueError(
+            f"kinds: got {sorted(k.value for k in wanted)}, expected at least one kind"
+        )
     return st.one_of(options)
 
 
@@ -404,7 +422,10 @@ def places(text: str) -> st.SearchStrategy[Place]:
         if kind == "venue" and venues:
             venue = draw(st.sampled_from(venues))
             return Place(
-                city=venue.city, country=lex.party(venue.country), venue=venue.name, evidence=evidence
+                city=venue.city,
+                country=lex.party(venue.country),
+                venue=venue.name,
+                evidence=evidence,
             )
         return Place(country=draw(parties(kinds=[PartyKind.STATE])), evidence=evidence)
 
@@ -480,9 +501,9 @@ def delegations(text: str, party: Party) -> st.SearchStrategy[Delegation]:
 
 def _party_sets(min_size: int, max_size: int) -> st.SearchStrategy[tuple[Party, ...]]:
     """Distinct parties, sorted by code as the parsers give them."""
-    return st.lists(parties(), min_size=min_size, max_size=max_size, unique_by=lambda p: p.code).map(
-        lambda found: tuple(sorted(found))
-    )
+    return st.lists(
+        parties(), min_size=min_size, max_size=max_size, unique_by=lambda p: p.code
+    ).map(lambda found: tuple(sorted(found)))
 
 
 def meetings(text: str) -> st.SearchStrategy[Meeting]:
@@ -491,7 +512,9 @@ def meetings(text: str) -> st.SearchStrategy[Meeting]:
     @st.composite
     def build(draw: st.DrawFn) -> Meeting:
         sides = draw(_party_sets(2, 4))
-        led = draw(st.lists(st.sampled_from(sides), unique_by=lambda p: p.code, max_size=len(sides)))
+        led = draw(
+            st.lists(st.sampled_from(sides), unique_by=lambda p: p.code, max_size=len(sides))
+        )
         return Meeting(
             status=draw(st.sampled_from(Status)),
             mode=draw(st.sampled_from(Mode)),
@@ -500,7 +523,9 @@ def meetings(text: str) -> st.SearchStrategy[Meeting]:
             date=draw(st.none() | time_expressions(text)),
             location=draw(st.none() | places(text)),
             duration=draw(st.none() | durations(text)),
-            format=tuple(draw(st.lists(st.sampled_from(["closed-door", "trilateral"]), max_size=2))),
+            format=tuple(
+                draw(st.lists(st.sampled_from(["closed-door", "trilateral"]), max_size=2))
+            ),
             topics=tuple(draw(st.lists(st.sampled_from(_TOPICS), max_size=2))),
             kind=draw(st.sampled_from(["meeting", "talks", "telephone conversation", "visit"])),
             evidence=tuple(draw(st.lists(evidences(text), min_size=1, max_size=3))),
@@ -713,45 +738,96 @@ class Report:
     template: str = ""
     choices: Mapping[str, str] = attrs.field(factory=dict)
 
+    def check(self, result: Result) -> None:
+        """Check that ``result`` has exactly the facts of this report.
+
+        Raises :class:`AssertionError` that shows what was expected and what
+        was found, category by category, with the text and the template.
+        """
+        found = {
+            "meetings": tuple(MeetingFacts.of(m) for m in result.meetings),
+            "commitments": tuple(CommitmentFacts.of(c) for c in result.commitments),
+            "followups": tuple(FollowUpFacts.of(f) for f in result.followups),
+        }
+        expected: dict[str, tuple[object, ...]] = {
+            "meetings": self.meetings,
+            "commitments": self.commitments,
+            "followups": self.followups,
+        }
+        wrong = [name for name in expected if expected[name] != found[name]]
+        if wrong:
+            lines = [f"{self.text!r} (published {self.published}, {dict(self.choices)}):"]
+            for name in wrong:
+                lines.append(f"  {name} expected: {list(expected[name])}")
+                lines.append(f"  {name} found:    {list(found[name])}")
+            raise AssertionError("\n".join(lines))
+
 
 @attrs.frozen(kw_only=True)
 class Actor:
-    """A person acting for a party, and the ways of writing them."""
+    """A person acting for a party: a leader of a state, an official or a head of an organisation."""
 
     name: str
     party: Party
     title: str
-    official: bool = False
-    """Whether the person is a well-known official of the lexicon."""
 
     @property
     def surname(self) -> str:
         """The last word of the name."""
         return self.name.split()[-1]
 
-    def write(self, form: str, demonym: str) -> str:
-        """The actor as written in one of the :data:`LEADER_FORMS`."""
+    def write(self, form: str, demonym: str | None = None) -> str:
+        """The actor as written in one of the :data:`LEADER_FORMS`.
+
+        ``demonym`` is the adjective of the party, needed by ``"demonym_title"``.
+
+        >>> brazil = Party(code="BRA", name="Brazil")
+        >>> Actor(name="Carlos Mendes", party=brazil, title="Foreign Minister").write("possessive")
+        "Brazil's Foreign Minister Carlos Mendes"
+        """
         country = _country_name(self.party)
         if form == "title_of_country":  # "Foreign Minister of Brazil Carlos Mendes"
             return f"{self.title} of {country} {self.name}"
         if form == "demonym_title":  # "Brazilian Foreign Minister Carlos Mendes"
-            return f"{demonym} {self.title} {self.name}"
+            return f"{demonym or country} {self.title} {self.name}"
         if form == "possessive":  # "Brazil's Foreign Minister Carlos Mendes"
-            return f"{country[:1].upper()}{country[1:]}'s {self.title} {self.name}"
-        if form == "official":  # "Foreign Minister Sergey Lavrov", a known official
+            return f"{_capital(country)}'s {self.title} {self.name}"
+        if form == "appositive":  # "Carlos Mendes, the Foreign Minister of Brazil,"
+            return f"{self.name}, the {self.title} of {country},"
+        if form in {"official", "organisation"}:  # "Foreign Minister Sergey Lavrov"
             return f"{self.title} {self.name}"
         raise ValueError(f"form: got {form!r}, expected one of {', '.join(LEADER_FORMS)}")
 
 
-LEADER_FORMS: tuple[str, ...] = ("title_of_country", "demonym_title", "possessive", "official")
-"""How a leader is written: ``"Foreign Minister of Brazil Carlos Mendes"``,
-``"Brazilian Foreign Minister Carlos Mendes"``, ``"Brazil's Foreign Minister
-Carlos Mendes"``, or a well-known official of the lexicon by title and name
-(``"Foreign Minister Sergey Lavrov"``)."""
+LEADER_FORMS: tuple[str, ...] = (
+    "title_of_country",
+    "demonym_title",
+    "possessive",
+    "appositive",
+    "official",
+    "organisation",
+)
+"""How the first leader is written (the second is written the same way, or by
+title of country after an official or an organisation's head):
+``"Foreign Minister of Brazil Carlos Mendes"``, ``"Brazilian Foreign Minister
+Carlos Mendes"``, ``"Brazil's Foreign Minister Carlos Mendes"``, ``"Carlos
+Mendes, the Foreign Minister of Brazil,"``, a well-known official of the
+lexicon by title and name in the term of the office (``"Foreign Minister
+Sergey Lavrov"``), or the head of an organisation (``"NATO Secretary General
+Carlos Mendes"``)."""
 
-DATE_FORMS: tuple[str, ...] = ("weekday", "day_month", "month_day_year", "relative")
-"""How a date is written: ``"on Tuesday"``, ``"on 8 April"``, ``"on April 8, 2025"``,
-or relative to the publication date (``"yesterday"``, ``"tomorrow"``, ``"today"``)."""
+DATE_FORMS: tuple[str, ...] = (
+    "weekday",
+    "day_month",
+    "month_day",
+    "day_month_year",
+    "month_day_year",
+    "weekday_month_day",
+    "relative",
+)
+"""How a date is written: ``"on Tuesday"``, ``"on 8 April"``, ``"on April 8"``,
+``"on 8 April 2025"``, ``"on April 8, 2025"``, ``"on Tuesday, April 8"``, or
+relative to the publication date (``"yesterday"``, ``"today"``, ``"tomorrow"``)."""
 
 MEETING_TEMPLATES: Mapping[str, tuple[Status, Mode, str]] = {
     # held, in person
@@ -761,6 +837,13 @@ MEETING_TEMPLATES: Mapping[str, tuple[Status, Mode, str]] = {
     "and_held_talks": (Status.HELD, Mode.IN_PERSON, "{a} and {b} held talks in {city} {date}."),
     "fronted_date": (Status.HELD, Mode.IN_PERSON, "{Date}, {a} met {b} in {city}."),
     "received": (Status.HELD, Mode.IN_PERSON, "{a} received {b} in {city} {date}."),
+    "hosted": (Status.HELD, Mode.IN_PERSON, "{a} hosted {b} in {city} {date}."),
+    "was_received": (Status.HELD, Mode.IN_PERSON, "{a} was received by {b} in {city} {date}."),
+    "talks_between": (
+        Status.HELD,
+        Mode.IN_PERSON,
+        "Talks between {a} and {b} took place in {city} {date}.",
+    ),
     # held, by phone or video
     "telephone_conversation": (
         Status.HELD,
@@ -769,6 +852,11 @@ MEETING_TEMPLATES: Mapping[str, tuple[Status, Mode, str]] = {
     ),
     "spoke_by_phone": (Status.HELD, Mode.REMOTE, "{a} spoke by phone with {b} {date}."),
     "phone_call": (Status.HELD, Mode.REMOTE, "{a} held a phone call with {b} {date}."),
+    "and_phone_conversation": (
+        Status.HELD,
+        Mode.REMOTE,
+        "{a} and {b} had a phone conversation {date}.",
+    ),
     "video_call": (Status.HELD, Mode.REMOTE, "{a} and {b} held a video call {date}."),
     # planned, in person
     "will_meet": (Status.PLANNED, Mode.IN_PERSON, "{a} will meet {b} in {city} {date}."),
@@ -783,6 +871,16 @@ MEETING_TEMPLATES: Mapping[str, tuple[Status, Mode, str]] = {
         "{a} is scheduled to meet {b} in {city} {date}.",
     ),
     "and_will_meet": (Status.PLANNED, Mode.IN_PERSON, "{a} and {b} will meet in {city} {date}."),
+    "will_travel": (
+        Status.PLANNED,
+        Mode.IN_PERSON,
+        "{a} will travel to {city} {date} to meet {b}.",
+    ),
+    "meeting_will_take_place": (
+        Status.PLANNED,
+        Mode.IN_PERSON,
+        "A meeting between {a} and {b} will take place in {city} {date}.",
+    ),
     # planned, by phone
     "will_speak_by_phone": (
         Status.PLANNED,
@@ -802,75 +900,138 @@ phrase (``{Date}`` capitalised, at the start of the sentence)."""
 COMMITMENT_TEMPLATES: Mapping[str, tuple[str, Strength, str]] = {
     "sides_agreed": ("mutual", Strength.AGREED, "The two sides agreed to {action}."),
     "countries_agreed": ("mutual", Strength.AGREED, "{A} and {B} agreed to {action}."),
-    "leaders_agreed": ("mutual", Strength.AGREED, "{a_surname} and {b_surname} agreed to {action}."),
+    "leaders_agreed": (
+        "mutual",
+        Strength.AGREED,
+        "{a_surname} and {b_surname} agreed to {action}.",
+    ),
+    "sides_decided": ("mutual", Strength.AGREED, "The sides decided to {action}."),
     "signed_agreement": ("mutual", Strength.AGREED, "They signed an agreement on {topic}."),
+    "reached_understanding": (
+        "mutual",
+        Strength.AGREED,
+        "The two sides reached an understanding on {topic}.",
+    ),
     "country_pledged": ("unilateral", Strength.PLEDGED, "{A} pledged to {action}."),
-    "side_committed": ("unilateral", Strength.PLEDGED, "The {a_demonym} side committed to {action}."),
+    "side_committed": (
+        "unilateral",
+        Strength.PLEDGED,
+        "The {a_demonym} side committed to {action}.",
+    ),
     "country_promised": ("unilateral", Strength.PLEDGED, "{A} promised to {action}."),
+    "reaffirmed_commitment": (
+        "unilateral",
+        Strength.PLEDGED,
+        "{A} reaffirmed its commitment to {topic}.",
+    ),
+    "country_will": ("unilateral", Strength.INTENDED, "{A} will {action}."),
+    "country_intends": ("unilateral", Strength.INTENDED, "{A} intends to {action}."),
 }
 """The commitment templates by name: who binds itself (``"mutual"``: both
 parties, ``"unilateral"``: the first), the strength, and the pattern, said
-after a held meeting.  ``{A}``, ``{B}`` are the countries' names."""
+after a held meeting.  ``{A}``, ``{B}`` are the countries' names,
+``{a_surname}``, ``{b_surname}`` the leaders' surnames."""
 
 FOLLOWUP_TEMPLATES: Mapping[str, tuple[str, str]] = {
-    "meet_again": ("next_month", "The two sides agreed to meet again {when}."),
-    "next_round": ("next_month", "They agreed to hold the next round of talks in {city} {when}."),
+    "meet_again": ("month", "The two sides agreed to meet again {when}."),
+    "next_round": ("month", "They agreed to hold the next round of talks in {city} {when}."),
+    "next_meeting_in_city": ("none", "The ministers agreed to hold the next meeting in {city}."),
     "continue_contacts": ("none", "The ministers agreed to continue contacts."),
     "stay_in_touch": ("none", "The leaders agreed to stay in touch."),
-    "meet_again_near_future": ("near_future", "They agreed to meet again in the near future."),
+    "meet_again_near_future": ("none", "They agreed to meet again in the near future."),
+    "looked_forward": ("none", "They looked forward to the next round of consultations."),
 }
-"""The follow-up templates by name: the timeframe they state and the pattern,
-said after a held meeting.  ``{when}`` is ``"next month"`` or ``"in <Month> <year>"``."""
+"""The follow-up templates by name: the timeframe they state (``"month"``:
+``{when}`` is ``"next month"`` or ``"in <Month> <year>"``; ``"none"``: no
+date) and the pattern, said after a held meeting."""
+
+_ORGANISATION_HEADS = (
+    ("UN", "UN Secretary-General"),
+    ("NATO", "NATO Secretary General"),
+    ("OSCE", "OSCE Secretary General"),
+    ("ASEAN", "ASEAN Secretary-General"),
+    ("OIC", "OIC Secretary General"),
+    ("GCC", "GCC Secretary General"),
+    ("CSTO", "CSTO Secretary General"),
+    ("OAS", "OAS Secretary General"),
+)
+"""Organisations with a secretary-general, and that head's title as written before a name."""
 
 
-def _date_phrase(
-    form: str, status: Status, published: datetime.date, offset: int
-) -> tuple[str, datetime.date]:
-    """A date phrase of ``form`` for a day ``offset`` days from ``published``, and that day."""
+def _date_phrase(form: str, published: datetime.date, offset: int) -> tuple[str, datetime.date]:
+    """A date phrase of ``form`` for the day ``offset`` days from ``published``, and that day."""
     day = published + datetime.timedelta(days=offset)
-    if form == "weekday":
-        return f"on {calendar.day_name[day.weekday()]}", day
-    if form == "day_month":
-        return f"on {day.day} {calendar.month_name[day.month]}", day
-    if form == "month_day_year":
-        return f"on {calendar.month_name[day.month]} {day.day}, {day.year}", day
+    weekday, month = calendar.day_name[day.weekday()], calendar.month_name[day.month]
+    phrases = {
+        "weekday": f"on {weekday}",
+        "day_month": f"on {day.day} {month}",
+        "month_day": f"on {month} {day.day}",
+        "day_month_year": f"on {day.day} {month} {day.year}",
+        "month_day_year": f"on {month} {day.day}, {day.year}",
+        "weekday_month_day": f"on {weekday}, {month} {day.day}",
+    }
     if form == "relative":
-        words = {-1: "yesterday", 0: "today", 1: "tomorrow"}
-        return words[offset], day
-    raise ValueError(f"form: got {form!r}, expected one of {', '.join(DATE_FORMS)}")
+        return {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset], day
+    if form not in phrases:
+        raise ValueError(f"form: got {form!r}, expected one of {', '.join(DATE_FORMS)}")
+    return phrases[form], day
 
 
 def _offsets(form: str, status: Status) -> st.SearchStrategy[int]:
-    """How many days from publication a date of ``form`` may lie, on the side of ``status``."""
+    """How many days from publication a date of ``form`` may lie, on the side of ``status``.
+
+    A weekday lies within six days; a date without a year within 300 days, so
+    that the year the tense implies is the only one near enough; a date with
+    a year within two years.
+    """
     sign = -1 if status is Status.HELD else 1
+    if form == "relative":
+        return st.sampled_from([-1, 0] if status is Status.HELD else [1])
     if form == "weekday":
-        return st.integers(1, 6).map(lambda n: sign * n)
-    if form == "day_month":
-        return st.integers(1, 300).map(lambda n: sign * n)
-    if form == "month_day_year":
-        return st.integers(1, 700).map(lambda n: sign * n)
-    return st.sampled_from([-1, 0] if status is Status.HELD else [1])
+        most = 6
+    elif form in {"day_month_year", "month_day_year"}:
+        most = 700
+    else:
+        most = 300
+    return st.integers(1, most).map(lambda n: sign * n)
+
+
+def _month(value: str, *, end: bool) -> datetime.date:
+    """The first day of a ``YYYY`` or ``YYYY-MM`` period, or the first day after it."""
+    year, _, month = value.partition("-")
+    if not month:
+        return datetime.date(int(year) + end, 1, 1)
+    index = int(year) * 12 + int(month) - 1 + end
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def _published(official: Official | None) -> st.SearchStrategy[datetime.date]:
-    """Publication dates: 2000 to 2030, within the official's term if one is given."""
+    """Publication dates from 2000 to 2030, inside the official's term if one is given.
+
+    The term is narrowed by a month at each end, so that the date is clearly in it.
+    """
     low, high = datetime.date(2000, 1, 1), datetime.date(2030, 12, 31)
-    if official is not None:
-        if official.since:
-            year, _, month = official.since.partition("-")
-            start = datetime.date(int(year), int(month or 12), 28)
-            low = max(low, start + datetime.timedelta(days=10))
-        if official.until:
-            year, _, month = official.until.partition("-")
-            high = min(high, datetime.date(int(year), int(month or 1), 1) - datetime.timedelta(days=10))
-    if high < low:
-        return st.nothing()
-    return st.dates(low, high)
+    if official is not None and official.since:
+        low = max(low, _month(official.since, end=True) + datetime.timedelta(days=31))
+    if official is not None and official.until:
+        high = min(high, _month(official.until, end=False) - datetime.timedelta(days=31))
+    return st.dates(low, high) if low <= high else st.nothing()
+
+
+def _other_name(first: str) -> st.SearchStrategy[str]:
+    """Made-up names that share neither given name nor surname with ``first``."""
+    words = set(first.split())
+    return _names().filter(lambda name: not words & set(name.split()))
 
 
 @st.composite
 def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
-    """Two actors of different parties; the first is a known official for form "official"."""
+    """Two actors of different parties; the first written in ``form``.
+
+    For ``"official"`` the first is a well-known official of a state; for
+    ``"organisation"`` the head of an organisation; else a made-up leader of a
+    state.  The second is always a made-up leader of a state.
+    """
     pools = _pools()
     lex = default_lexicon()
     official: Official | None = None
@@ -880,7 +1041,10 @@ def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
                 [o for o in pools.officials if lex.party(o.party).kind is PartyKind.STATE]
             )
         )
-        first = Actor(name=official.name, party=lex.party(official.party), title=official.title, official=True)
+        first = Actor(name=official.name, party=lex.party(official.party), title=official.title)
+    elif form == "organisation":
+        code, title = draw(st.sampled_from(_ORGANISATION_HEADS))
+        first = Actor(name=draw(_names()), party=lex.party(code), title=title)
     else:
         first = Actor(
             name=draw(_names()),
@@ -888,77 +1052,80 @@ def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
             title=draw(st.sampled_from(_LEADER_TITLES)),
         )
     second = Actor(
-        name=draw(
-            _names().filter(
-                lambda n: n.split()[-1] != first.surname and n.split()[0] != first.name.split()[0]
-            )
-        ),
+        name=draw(_other_name(first.name)),
         party=draw(st.sampled_from(pools.states).filter(lambda p: p.code != first.party.code)),
         title=draw(st.sampled_from(_LEADER_TITLES)),
     )
     return first, second, official
 
 
-def _headline() -> st.SearchStrategy[str]:
-    """A neutral headline."""
-    return st.sampled_from(_HEADLINES)
-
-
 def _choose(names: Sequence[str] | None, every: Iterable[str], what: str) -> list[str]:
-    """The names asked for (checked), or all of them."""
+    """The names asked for (each checked), or all of them."""
     known = list(every)
     if names is None:
         return known
     chosen = list(names)
-    for name in chosen:
-        if name not in known:
-            raise ValueError(f"{what}: got {name!r}, expected one of {', '.join(known)}")
-    if not chosen:
-        raise ValueError(f"{what}: got no names, expected at least one of {', '.join(known)}")
+    unknown = [name for name in chosen if name not in known]
+    if unknown or not chosen:
+        raise ValueError(f"{what}: got {chosen!r}, expected one or more of {', '.join(known)}")
     return chosen
 
 
+@attrs.frozen(kw_only=True)
+class _Drawn:
+    """One drawn meeting sentence with everything the reports build on."""
+
+    sentence: str
+    published: datetime.date
+    facts: MeetingFacts
+    first: Actor
+    second: Actor
+    choices: Mapping[str, str]
+
+
 @st.composite
-def _meeting_parts(
+def _meeting(
     draw: st.DrawFn,
     templates: Sequence[str] | None,
     dates: Sequence[str] | None,
     leaders: Sequence[str] | None,
-) -> tuple[str, datetime.date, MeetingFacts, Actor, Actor, City | None, dict[str, str]]:
+) -> _Drawn:
     """Draw the sentence of one meeting, its publication date, its facts and its actors."""
     name = draw(st.sampled_from(_choose(templates, MEETING_TEMPLATES, "templates")))
     status, mode, pattern = MEETING_TEMPLATES[name]
     form = draw(st.sampled_from(_choose(dates, DATE_FORMS, "dates")))
     leader_form = draw(st.sampled_from(_choose(leaders, LEADER_FORMS, "leaders")))
-    a, b, official = draw(_actors(leader_form))
+    first, second, official = draw(_actors(leader_form))
     published = draw(_published(official))
-    offset = draw(_offsets(form, status))
-    phrase, day = _date_phrase(form, status, published, offset)
+    phrase, day = _date_phrase(form, published, draw(_offsets(form, status)))
     pools = _pools()
     city = draw(st.sampled_from(pools.cities)) if "{city}" in pattern else None
+    second_form = "title_of_country" if leader_form in {"official", "organisation"} else leader_form
     sentence = pattern.format(
-        a=a.write(leader_form, pools.demonyms.get(a.party.code, a.party.name)),
-        b=b.write(_second_form(leader_form), pools.demonyms[b.party.code]),
-        city=city.name if city is not None else "",
+        a=first.write(leader_form, pools.demonyms.get(first.party.code)),
+        b=second.write(second_form, pools.demonyms.get(second.party.code)),
+        city="" if city is None else city.name,
         date=phrase,
-        Date=phrase[:1].upper() + phrase[1:],
+        Date=_capital(phrase),
     )
     facts = MeetingFacts(
-        parties=frozenset({a.party.code, b.party.code}),
+        parties=frozenset({first.party.code, second.party.code}),
         status=status,
         mode=mode,
         date=day.isoformat(),
-        city=None if city is None else city.name,
+        city=None if city is None else _city_name(city),
         country=None if city is None else city.country,
-        heads=tuple(sorted([(a.party.code, a.name), (b.party.code, b.name)])),
+        heads=tuple(sorted((actor.party.code, _clean(actor.name)) for actor in (first, second))),
     )
     choices = {"template": name, "date": form, "leader": leader_form}
-    return sentence, published, facts, a, b, city, choices
-
-
-def _second_form(form: str) -> str:
-    """The form of the second leader: the first's, or a title of country for an official."""
-    return "title_of_country" if form == "official" else form
+    return _Drawn(
+        sentence=sentence,
+        published=published,
+        facts=facts,
+        first=first,
+        second=second,
+        choices=choices,
+    )
 
 
 def meeting_reports(
@@ -967,100 +1134,103 @@ def meeting_reports(
     dates: Sequence[str] | None = None,
     leaders: Sequence[str] | None = None,
 ) -> st.SearchStrategy[Report]:
-    """Reports of one meeting between two leaders of real states, with its facts.
+    """Reports of one meeting between two leaders, with its facts.
 
     ``templates`` picks among :data:`MEETING_TEMPLATES` (held and planned, in
     person and by phone), ``dates`` among :data:`DATE_FORMS` and ``leaders``
-    among :data:`LEADER_FORMS`; by default any.  The date lies on the side
-    of the publication date that the tense says, near enough that a date
-    without a year is unambiguous; a meeting in person takes place in a
-    city of the lexicon, which may be in a third country.
+    among :data:`LEADER_FORMS`; by default any.  The parties are real states
+    of the lexicon (and organisations, for the ``"organisation"`` form); the
+    date lies on the side of the publication date that the tense says, near
+    enough that a date without a year is unambiguous; a meeting in person
+    takes place in a city of the lexicon, which may be in a third country.
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> Report:
-        sentence, published, facts, _, _, _, choices = draw(_meeting_parts(templates, dates, leaders))
-        text = f"{draw(_headline())}\n{sentence}\n"
+        drawn = draw(_meeting(templates, dates, leaders))
         return Report(
-            text=text, published=published, meetings=(facts,), template=choices["template"], choices=choices
+            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence}\n",
+            published=drawn.published,
+            meetings=(drawn.facts,),
+            template=drawn.choices["template"],
+            choices=drawn.choices,
         )
 
     return build()
+
+
+_PLAIN_MEETINGS = ("met", "held_talks_with", "telephone_conversation", "spoke_by_phone")
+"""The meeting templates that commitment and follow-up reports open with."""
+_PLAIN_DATES = ("weekday", "day_month", "month_day_year")
+"""The date forms of the meeting that commitment and follow-up reports open with."""
+_PLAIN_LEADERS = ("title_of_country", "demonym_title")
+"""The leader forms of the meeting that commitment and follow-up reports open with."""
 
 
 def commitment_reports(*, templates: Sequence[str] | None = None) -> st.SearchStrategy[Report]:
     """Reports of a held meeting followed by a commitment of one or both parties.
 
     ``templates`` picks among :data:`COMMITMENT_TEMPLATES` (mutual and
-    unilateral); the meeting is one of the held :data:`MEETING_TEMPLATES`.
+    unilateral); the meeting opens the report in a plain form (``"met"``,
+    ``"held talks with"``, a telephone conversation).
     """
-    held = [n for n, (status, _, _) in MEETING_TEMPLATES.items() if status is Status.HELD]
 
     @st.composite
     def build(draw: st.DrawFn) -> Report:
-        sentence, published, facts, a, b, _, choices = draw(
-            _meeting_parts(held, ["weekday", "day_month"], ["title_of_country", "demonym_title"])
-        )
+        drawn = draw(_meeting(_PLAIN_MEETINGS, _PLAIN_DATES, _PLAIN_LEADERS))
         name = draw(st.sampled_from(_choose(templates, COMMITMENT_TEMPLATES, "templates")))
         who, strength, pattern = COMMITMENT_TEMPLATES[name]
-        pools = _pools()
-        second = pattern.format(
-            A=_capital(_country_name(a.party)),
-            B=_country_name(b.party),
-            a_surname=a.surname,
-            b_surname=b.surname,
-            a_demonym=pools.demonyms[a.party.code],
+        first, second = drawn.first, drawn.second
+        sentence = pattern.format(
+            A=_capital(_country_name(first.party)),
+            B=_country_name(second.party),
+            a_surname=first.surname,
+            b_surname=second.surname,
+            a_demonym=_pools().demonyms.get(first.party.code, first.party.name),
             action=draw(st.sampled_from(_ACTIONS)),
             topic=draw(st.sampled_from(_TOPICS)),
         )
-        bound = facts.parties if who == "mutual" else frozenset({a.party.code})
-        commitment = CommitmentFacts(parties=bound, strength=strength, meeting=0)
-        text = f"{draw(_headline())}\n{sentence} {second}\n"
+        bound = drawn.facts.parties if who == "mutual" else frozenset({first.party.code})
         return Report(
-            text=text,
-            published=published,
-            meetings=(facts,),
-            commitments=(commitment,),
+            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
+            published=drawn.published,
+            meetings=(drawn.facts,),
+            commitments=(CommitmentFacts(parties=bound, strength=strength, meeting=0),),
             template=name,
-            choices={**choices, "commitment": name},
+            choices={**drawn.choices, "commitment": name},
         )
 
     return build()
 
 
 def followup_reports(*, templates: Sequence[str] | None = None) -> st.SearchStrategy[Report]:
-    """Reports of a held meeting followed by a follow-up its parties agreed.
+    """Reports of a held meeting followed by a further meeting its parties agreed.
 
-    ``templates`` picks among :data:`FOLLOWUP_TEMPLATES`; the meeting is one
-    of the held :data:`MEETING_TEMPLATES`.
+    ``templates`` picks among :data:`FOLLOWUP_TEMPLATES`; the meeting opens the
+    report in a plain form, as for :func:`commitment_reports`.
     """
-    held = [n for n, (status, _, _) in MEETING_TEMPLATES.items() if status is Status.HELD]
 
     @st.composite
     def build(draw: st.DrawFn) -> Report:
-        sentence, published, facts, _, _, _, choices = draw(
-            _meeting_parts(held, ["weekday", "day_month"], ["title_of_country", "demonym_title"])
-        )
+        drawn = draw(_meeting(_PLAIN_MEETINGS, _PLAIN_DATES, _PLAIN_LEADERS))
         name = draw(st.sampled_from(_choose(templates, FOLLOWUP_TEMPLATES, "templates")))
         timeframe, pattern = FOLLOWUP_TEMPLATES[name]
         date: str | None = None
         when = ""
-        if timeframe == "next_month":
-            ahead = 1 if draw(st.booleans()) else draw(st.integers(2, 10))
-            year, month0 = divmod(published.year * 12 + published.month - 1 + ahead, 12)
-            when = "next month" if ahead == 1 else f"in {calendar.month_name[month0 + 1]} {year}"
-            date = f"{year:04d}-{month0 + 1:02d}"
-        city = draw(st.sampled_from(_pools().cities))
-        second = pattern.format(when=when, city=city.name)
-        followup = FollowUpFacts(parties=facts.parties, date=date, meeting=0)
-        text = f"{draw(_headline())}\n{sentence} {second}\n"
+        if timeframe == "month":
+            ahead = draw(st.integers(1, 10))
+            year, month = divmod(drawn.published.year * 12 + drawn.published.month - 1 + ahead, 12)
+            when = "next month" if ahead == 1 else f"in {calendar.month_name[month + 1]} {year}"
+            date = f"{year:04d}-{month + 1:02d}"
+        sentence = pattern.format(when=when, city=draw(st.sampled_from(_pools().cities)).name)
+        followup = FollowUpFacts(parties=drawn.facts.parties, date=date, meeting=0)
         return Report(
-            text=text,
-            published=published,
-            meetings=(facts,),
+            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
+            published=drawn.published,
+            meetings=(drawn.facts,),
             followups=(followup,),
             template=name,
-            choices={**choices, "followup": name},
+            choices={**drawn.choices, "followup": name},
         )
 
     return build()

@@ -14,6 +14,7 @@ from typing import Any
 
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
+sys.path.insert(0, str(_HERE / "_ext"))
 
 import _inventories  # noqa: E402 - the module beside this file, found through sys.path
 
@@ -33,6 +34,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "clihelp",  # docs/_ext/clihelp.py: the command line's --help texts, run at build time
 ]
 
 source_suffix = {".md": "markdown"}
