@@ -161,6 +161,9 @@ _ANAPHORIC_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# A word that starts another event's time: what stands before it does not bear on the trigger.
+_TEMPORAL_BREAK = regex.compile(r"\b(?:since|after|before|until|following)\b")
+
 # "between" after a trigger: the sides follow it.
 _BETWEEN = regex.compile(
     r"""
@@ -436,6 +439,7 @@ class MeetingExtractor:
         if draft.trigger.kind == "visit" and not self.has_counterpart(mentions, draft):
             return True
         before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
+        before = _TEMPORAL_BREAK.split(before)[-1]  # "had not met since their talks": not the talks
         if _NEGATED.search(before):
             return True
         if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start):
