@@ -318,6 +318,16 @@ class Lexicon:
             if code not in self.parties:
                 raise UnknownPartyError(code)
 
+    def __reduce__(self) -> tuple[Callable[..., Lexicon], tuple[object, ...]]:
+        """Pickle by value: the read-only mappings travel as plain dicts.
+
+        A parser holds its lexicon, and parsers are sent to worker processes.
+        """
+        return (
+            _rebuild_lexicon,
+            (dict(self.parties), self.party_names, self.cities, self.venues, dict(self.titles), self.officials),
+        )
+
     def __repr__(self) -> str:
         """Summarise the lexicon by the size of each part, not its entries."""
         return (
@@ -702,6 +712,25 @@ def _read_package(name: str) -> tuple[str, str] | None:
         return path, resource.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise LexiconFileError(path, None, f"not UTF-8: {error}") from None
+
+
+def _rebuild_lexicon(
+    parties: dict[str, Party],
+    party_names: tuple[PartyName, ...],
+    cities: tuple[City, ...],
+    venues: tuple[Venue, ...],
+    titles: dict[str, Rank],
+    officials: tuple[Official, ...],
+) -> Lexicon:
+    """Rebuild a pickled lexicon."""
+    return Lexicon(
+        parties=parties,
+        party_names=party_names,
+        cities=cities,
+        venues=venues,
+        titles=titles,
+        officials=officials,
+    )
 
 
 @functools.cache
