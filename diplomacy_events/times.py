@@ -38,6 +38,7 @@ time linear in the length of the text, whatever the text.
 from __future__ import annotations
 
 import calendar
+import re
 import datetime
 import enum
 import string
@@ -361,6 +362,37 @@ _PARTS: dict[str, str] = {
 def _compile(template: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile a verbose pattern template, filling each ``${NAME}`` from :data:`_PARTS`."""
     return regex.compile(string.Template(template).substitute(_PARTS), regex.VERBOSE | flags)
+
+
+# Words without which no time expression or duration is written: the scan for them is
+# cheap, and the patterns above run only around what it finds.
+_CUE_WORDS = (
+    *(name for name, _ in _MONTHS),
+    *(name for name, _ in _MONTH_ABBREVIATIONS),
+    *_WEEKDAYS,
+    *(word for word, _ in _UNITS),
+    "today", "tonight", "yesterday", "tomorrow", "weekend", "soon", "shortly", "morning",
+    "afternoon", "evening", "term", "future", "half", "fortnight", "date",
+)  # fmt: skip
+_CUES = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(set(_CUE_WORDS), key=len, reverse=True)) + r"))"
+    r"|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])"  # a year, alone or in "2025-02-27"
+)
+
+# How far around a cue word a time expression may reach.
+_CUE_REACH = 60
+
+
+def _regions(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[begin:stop]`` around cue words, merged where they touch."""
+    regions: list[tuple[int, int]] = []
+    for cue in _CUES.finditer(text, begin, stop):
+        low, high = max(begin, cue.start() - _CUE_REACH), min(stop, cue.end() + _CUE_REACH)
+        if regions and low <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], high)
+        else:
+            regions.append((low, high))
+    return regions
 
 
 _OPTIONAL_WEEKDAY = r"""
@@ -722,10 +754,12 @@ class TimeFinder:
         """
         begin, stop, _ = slice(start, end).indices(len(text))
         stop = max(begin, stop)
+        regions = _regions(text, begin, stop)
         found = [
             mention
+            for low, high in regions
             for rule, pattern in self.patterns()
-            for match in pattern.finditer(text, begin, stop)
+            for match in pattern.finditer(text, low, high)
             if (mention := self.build(rule, match)) is not None
         ]
         return tuple(_longest_first(found, lambda mention: mention.evidence, begin, stop))
@@ -781,8 +815,9 @@ class TimeFinder:
         stop = max(begin, stop)
         found = [
             duration
+            for low, high in _regions(text, begin, stop)
             for pattern in self.duration_patterns()
-            for match in pattern.finditer(text, begin, stop)
+            for match in pattern.finditer(text, low, high)
             if (duration := self.build_duration(match)) is not None
         ]
         return tuple(_longest_first(found, lambda duration: duration.evidence, begin, stop))
