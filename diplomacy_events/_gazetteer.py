@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "trie_pattern"]
 
 # A phrase starts where no letter or digit stands before it.
 _START = r"(?<!\w)"
@@ -52,6 +52,11 @@ def _pattern(node: dict[str, Any]) -> str:
     return body
 
 
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """A pattern (no word boundaries) that matches any of ``phrases``, longest first."""
+    return "(?:" + _pattern(_trie(phrases)) + ")"
+
+
 class Gazetteer:
     """Finds whole-word occurrences of a set of phrases, case-sensitively.
 
@@ -74,7 +79,7 @@ class Gazetteer:
 
     def _compiled(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = re.compile(_START + _pattern(_trie(self.phrases)) + _END)
+            self._pattern = re.compile(_START + trie_pattern(self.phrases) + _END)
         return self._pattern
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

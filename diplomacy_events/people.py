@@ -165,6 +165,7 @@ class PersonFinder:
         self._official_gazetteer: Gazetteer | None = None
         self._officials: dict[str, Official] | None = None
         self._titles: dict[str, Rank] | None = None
+        self._surname_set: frozenset[str] | None = None
 
     # -- hooks ---------------------------------------------------------
 
@@ -392,7 +393,9 @@ class PersonFinder:
 
     def _surnames(self) -> frozenset[str]:
         """Surnames of the known officials, which may stand alone after a title."""
-        return frozenset(o.name.split()[-1] for o in self.lexicon.officials)
+        if self._surname_set is None:
+            self._surname_set = frozenset(o.name.split()[-1] for o in self.lexicon.officials)
+        return self._surname_set
 
     def _official_by_surname(self, name: str) -> Official | None:
         """The one official whose surname is ``name`` when ``name`` is a single word."""

@@ -48,6 +48,7 @@ from typing import TypeVar
 import attrs
 import regex
 
+from diplomacy_events._gazetteer import trie_pattern
 from diplomacy_events.model import (
     Duration,
     DurationUnit,
@@ -375,8 +376,9 @@ _CUE_WORDS = (
     "afternoon", "evening", "term", "future", "half", "fortnight", "date",
 )  # fmt: skip
 _CUES = re.compile(
-    r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(set(_CUE_WORDS), key=len, reverse=True)) + r"))"
-    r"|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])"  # a year, alone or in "2025-02-27"
+    r"(?<!\w)" + trie_pattern(w.lower() for w in _CUE_WORDS)  # a cue word, as a trie
+    + r"|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])",  # a year, alone or in "2025-02-27"
+    re.IGNORECASE,
 )
 
 # How far around a cue word a time expression may reach.
