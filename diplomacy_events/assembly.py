@@ -153,7 +153,7 @@ class Assembler:
             for c in (
                 self.build_commitment(mentions, d, meetings, anchors, headline_parties, home)
                 for d in drafts.commitments
-                if not self.is_contact(d, drafts.followups)
+                if not self.is_contact(mentions, d, drafts.followups)
             )
             if c is not None
         )
@@ -241,14 +241,17 @@ class Assembler:
         if len(draft.parties) >= 2 and _HEADLINE_VERB.search(view, draft.sentence.start, draft.trigger_end):
             groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
 
-    def is_contact(self, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
+    def is_contact(self, mentions: Mentions, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether an undertaking is a further meeting or contact: a follow-up, not a commitment.
 
         ``"agreed that the parties will maintain the necessary contacts"``,
-        ``"agreed on further contacts"``: a follow-up trigger stands between
-        the commitment's trigger and the end of its evidence.
+        ``"agreed on further contacts"``: a follow-up trigger stands after the
+        commitment's trigger in the same clause.
         """
-        return any(draft.trigger_start <= f.trigger_start < max(draft.end, draft.trigger_end + 1) for f in followups)
+        view = mentions.doc.view
+        stop = _CLAUSE_END.search(view, draft.trigger_end, min(len(view), draft.trigger_end + _CONTACT_REACH))
+        end = max(draft.end, stop.start() if stop is not None else draft.trigger_end + _CONTACT_REACH)
+        return any(draft.trigger_start <= f.trigger_start < end for f in followups)
 
     def is_followup(self, group: _Group, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether a meeting is only a follow-up under discussion, not a meeting.
@@ -617,6 +620,12 @@ class Assembler:
             evidence=mentions.doc.evidence(draft.start, draft.end, "followup.trigger"),
         )
 
+
+# How far after a commitment's trigger a follow-up may make it a contact.
+_CONTACT_REACH = 150
+
+# The end of a clause.
+_CLAUSE_END = regex.compile(r"[.;!?]|\band[ ]\p{Ll}+ed\b")
 
 # "also" before a trigger: another meeting of the same occasion.
 _ALSO = regex.compile(r"\balso\b")

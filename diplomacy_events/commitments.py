@@ -52,12 +52,21 @@ _NOT_A_COMMITMENT_BEFORE = regex.compile(
     \b(?:
       welcom\w*+ | prais\w*+ | not | never | no | urg\w++ | call\w*+[ ]on | encourag\w*+
     | asked | failed[ ]to | refus\w*+ | hope\w*+(?:[ ](?:that|to))? | ready[ ]to | readiness
-    | the[ ]agreements? | previous | earlier | past | existing | would[ ]be
+    | the[ ]agreements? | previous | earlier | past | existing | would[ ]be | after | since
     | (?:authorities|government)'s
     )\b\W*+(?:\w++\W++){0,3}$
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# Triggers of intention, whose verb must be an undertaking, not an item of an agenda.
+_INTENT_TRIGGERS = frozenset({"plans", "intend", "intends", "intended", "intention"})
+
+# Verbs of an agenda after "plans to": "plans to review current issues".
+_AGENDA_VERBS = frozenset("review discuss meet visit travel hold attend participate take deliver speak talk exchange address".split())
+
+# The word after a trigger.
+_NEXT_WORD = regex.compile(r"[ ]++(\p{Ll}++)")
 
 # Words right after a trigger that make it no commitment: "agreed to disagree".
 _NOT_A_COMMITMENT_AFTER = regex.compile(r"[ ]*(?:disagree|differ)\b")
@@ -234,6 +243,10 @@ class CommitmentExtractor(_SubjectExtractor):
         view = mentions.doc.view
         if _FOLLOW_UP_AFTER.match(view, end) or _NOT_A_COMMITMENT_AFTER.match(view, end):
             return False
+        if view[start:end].split(" ")[0] in _INTENT_TRIGGERS:
+            verb = _NEXT_WORD.match(view, end)
+            if verb is not None and verb.group(1) in _AGENDA_VERBS:
+                return False  # "plans to review current issues": an item of an agenda
         before = view[max(sentence.start, start - 60) : start]
         return not _NOT_A_COMMITMENT_BEFORE.search(before)
 
