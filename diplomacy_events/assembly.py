@@ -42,6 +42,7 @@ from diplomacy_events.model import (
     Meeting,
     Mode,
     Party,
+    PartyKind,
     PartyMention,
     Person,
     Place,
@@ -558,7 +559,13 @@ class Assembler:
             return (home,)
         index = self.meeting_of(draft.sentence, anchors)
         if index is not None:
-            return meetings[index].parties
+            parties = meetings[index].parties
+            if draft.dual and len(parties) > 2:
+                # "the two leaders" of talks an organisation hosted: the two, not the host.
+                states = tuple(p for p in parties if p.kind is not PartyKind.ORGANISATION)
+                if len(states) == 2:
+                    return states
+            return parties
         return tuple(sorted(headline_parties)) if len(headline_parties) >= 2 else ()
 
     def build_commitment(

@@ -118,6 +118,8 @@ class StatementDraft:
     collective: bool
     first_person: bool = attrs.field(default=False, kw_only=True)
     """Whether the subject is "we": the speaker's side, or all signatories of a joint statement."""
+    dual: bool = attrs.field(default=False, kw_only=True)
+    """Whether the subject is "the two leaders" or "both sides": two parties, not a mediator."""
     start: int
     end: int
     trigger_start: int
@@ -168,6 +170,7 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
         else:
             parties, collective, first = subject(mentions, left, start)
         first_person = not parties and bool(_FIRST_PERSON.search(view, left, start))
+        dual = not parties and bool(_DUAL.search(view, left, start))
         if not parties:
             collective = True
         first = max(first, _start_of_last_words(view, left, start, self.words_before))
@@ -178,6 +181,7 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
             parties=parties,
             collective=collective and not parties,
             first_person=first_person,
+            dual=dual,
             start=ev_start,
             end=ev_end,
             trigger_start=start,
@@ -190,6 +194,9 @@ _STRENGTHS = {s.value: s for s in Strength}
 
 # A possessive pronoun before a noun trigger: "its commitment".
 _OWN = regex.compile(r"\b(?:its|his|her)[ ](?:\p{Ll}+[ ])?$")
+
+# A subject of the two negotiating sides: "the two leaders", "both sides", "the parties".
+_DUAL = regex.compile(r"\b(?:[Bb]oth|[Tt]he[ ]two|[Tt]he[ ]parties)\b")
 
 # "We" as a subject.
 _FIRST_PERSON = regex.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
