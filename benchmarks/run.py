@@ -92,7 +92,7 @@ def rss_mib(pid: int | None = None) -> float:
             pages = int(statm.read().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         return float(psutil.Process(pid).memory_info().rss) / 2**20
 
@@ -118,7 +118,7 @@ class TreeSampler:
 
     def _run(self) -> None:
         try:
-            import psutil
+            import psutil  # type: ignore[import-untyped,unused-ignore]
         except ImportError:
             return
         me = psutil.Process()
@@ -251,7 +251,7 @@ def phase_spacy(docs: list[Doc]) -> dict[str, Any]:
         "seconds": seconds,
         "tokens": tokens,
         "pipeline": nlp.pipe_names,
-        "spacy": spacy.__version__,
+        "spacy": getattr(spacy, "__version__", "?"),
         "model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
         "rss_before_mib": before,
         "peak_rss_mib": peak_rss_mib(),
@@ -394,6 +394,7 @@ def machine() -> dict[str, Any]:
             memory = round(int(info.readline().split()[1]) / 2**20, 1)
     except OSError:
         pass
+    usable: int | None
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:

@@ -228,13 +228,14 @@ _INTRO_TIME = regex.compile(r"[^,;]{1,60}+,")
 _NOT_EVENT_TIME = regex.compile(r"\b(?:anniversary[ ]of(?:[ ]the)?|since|until|till|ago|Good)[ ]$")
 
 
-# Words before an undated trigger that make the meeting a topic of another one:
+# Words before a trigger that make the meeting a topic of another one: when undated, or, for
+# a report on it, unless a date stands in its phrase ("the outcome of Aliyev's April 6 talks"):
 # "discussed UK-EU negotiations", "informed his counterpart about the outcomes of the consultations".
 _TOPIC_BEFORE_TRIGGER = regex.compile(
     r"""
     \b(?:
-      discussed | discuss | discussing | informed | briefed | outcomes? | results[ ]of
-    | about | regarding | conclusion[ ](?:on|of|to) | support[ ](?:for|of)
+      (?P<report>informed | briefed | outcomes? | results[ ]of | about)  # a report on it, dated or not
+    | discussed | discuss | discussing | regarding | conclusion[ ](?:on|of|to) | support[ ](?:for|of)
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -444,9 +445,9 @@ class MeetingExtractor:
             return True
         if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start):
             return True
-        if draft.time is None and _TOPIC_BEFORE_TRIGGER.search(
-            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
-        ):
+        dated_phrase = draft.time_start is not None and draft.time_start < draft.trigger_start
+        cue = _TOPIC_BEFORE_TRIGGER.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start)
+        if cue is not None and (draft.time is None or (cue.group("report") is not None and not dated_phrase)):
             return True
         return False
 

@@ -44,21 +44,23 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
+import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 from diplomacy_events.base import load_phrases
 from diplomacy_events.exceptions import InputError
-from diplomacy_events.lexicon import City, Lexicon, Official, default_lexicon
+from diplomacy_events.lexicon import FORMS, City, Lexicon, Official, default_lexicon
 from diplomacy_events.model import (
     Article,
     Commitment,
     Concern,
     Delegation,
+    Determination,
     Duration,
     DurationUnit,
     Evidence,
@@ -114,6 +116,9 @@ __all__ = [
     "sources",
     "time_expressions",
 ]
+
+
+_T = TypeVar("_T")
 
 
 # --- The evidence check ---------------------------------------------------------------------
@@ -318,11 +323,51 @@ def _country_name(party: Party) -> str:
 
 
 # --- Strategies for the model ---------------------------------------------------------------
+#
+# Each public strategy is a module-level composite called with its arguments, and the
+# composites share private ``_draw_*`` helpers, so that drawing a whole result builds no
+# strategy objects per draw.
 
-_RULES = st.sampled_from(
-    ["", "meeting.trigger", "person.title", "place.city", "time.weekday", "commitment.trigger"]
-)
+_RULES = ("", "meeting.trigger", "person.title", "place.city", "time.weekday", "commitment.trigger")
+_OTHER_ACTORS = ("Hamas", "Gazprom", "the Taliban", "Catalonia", "Wagner Group")
+_DETERMINATIONS = tuple(Determination)
 _SHORT_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
+_DAYS = st.dates(datetime.date(1900, 1, 8), datetime.date(2199, 12, 24))
+_GRANULARITIES = tuple(Granularity)
+_UNITS = tuple(DurationUnit)
+_QUALIFIERS = tuple(Qualifier)
+_STATUSES = tuple(Status)
+_MODES = tuple(Mode)
+_STRENGTHS = tuple(Strength)
+_SOURCES = ("TASS", "Xinhua", "the Foreign Ministry", "a spokesperson")
+_KINDS = ("meeting", "talks", "telephone conversation", "visit")
+_ACTION_TEXT = st.sampled_from(_ACTIONS) | _SHORT_TEXT
+
+
+@functools.cache
+def _one_of(values: tuple[_T, ...]) -> st.SearchStrategy[_T]:
+    """A strategy drawing one of ``values``, built once for each tuple of values."""
+    return st.sampled_from(values)
+
+
+@functools.cache
+def _maybe(values: tuple[_T, ...]) -> st.SearchStrategy[_T | None]:
+    """A strategy drawing ``None`` or one of ``values``, built once for each tuple of values."""
+    return st.none() | st.sampled_from(values)
+
+
+def _draw_evidence(draw: st.DrawFn, text: str, rules: st.SearchStrategy[str] | None) -> Evidence:
+    """Draw a span of ``text`` and quote it."""
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, min(len(text), start + 200)))
+    rule = draw(rules if rules is not None else _one_of(_RULES))
+    return Evidence(start=start, end=end, text=text[start:end], rule=rule)
+
+
+@st.composite
+def _evidences(draw: st.DrawFn, text: str, rules: st.SearchStrategy[str] | None) -> Evidence:
+    """The composite behind :func:`evidences`."""
+    return _draw_evidence(draw, text, rules)
 
 
 def evidences(
@@ -331,16 +376,19 @@ def evidences(
     """Evidence spans of ``text``: any ``start <= end`` inside it, quoting it exactly.
 
     ``rules`` draws the rule ids (by default a few of the library's).
+
+    >>> from hypothesis import find
+    >>> find(evidences("Putin met Xi."), lambda ev: ev.text == "Xi").start
+    10
     """
+    return _evidences(text, rules)
 
-    @st.composite
-    def build(draw: st.DrawFn) -> Evidence:
-        start = draw(st.integers(0, len(text)))
-        end = draw(st.integers(start, min(len(text), start + 200)))
-        rule = draw(rules if rules is not None else _RULES)
-        return Evidence(start=start, end=end, text=text[start:end], rule=rule)
 
-    return build()
+@functools.cache
+def _known_parties(kinds: frozenset[PartyKind]) -> tuple[Party, ...]:
+    """The parties of the default lexicon of ``kinds``, by code."""
+    found = (p for p in default_lexicon().parties.values() if p.kind in kinds)
+    return tuple(sorted(found, key=lambda p: p.code))
 
 
 def parties(*, kinds: Iterable[PartyKind] = tuple(PartyKind)) -> st.SearchStrategy[Party]:
@@ -349,87 +397,86 @@ def parties(*, kinds: Iterable[PartyKind] = tuple(PartyKind)) -> st.SearchStrate
     A party of kind OTHER is coded by its name, as the gold format does
     (``"Hamas"``); ``kinds`` limits the kinds drawn.
     """
-    wanted = set(kinds)
-    lex = default_lexicon()
-    known = sorted((p for p in lex.parties.values() if p.kind in wanted), key=lambda p: p.code)
+    wanted = frozenset(kinds)
     options: list[st.SearchStrategy[Party]] = []
+    known = _known_parties(wanted - {PartyKind.OTHER})
     if known:
         options.append(st.sampled_from(known))
     if PartyKind.OTHER in wanted:
         options.append(
-            st.sampled_from(["Hamas", "Gazprom", "the Taliban", "Catalonia", "Wagner Group"]).map(
+            st.sampled_from(_OTHER_ACTORS).map(
                 lambda name: Party(code=name, name=name, kind=PartyKind.OTHER)
             )
         )
     if not options:
-        raise ValueError(
-            f"kinds: got {sorted(k.value for k in wanted)}, expected at least one kind"
-        )
+        raise ValueError(f"kinds: got {sorted(k.value for k in wanted)}, expected at least one")
     return st.one_of(options)
 
 
-def party_mentions(text: str) -> st.SearchStrategy[PartyMention]:
+_PARTIES = parties()
+_STATES = parties(kinds=[PartyKind.STATE])
+
+
+@st.composite
+def party_mentions(draw: st.DrawFn, text: str) -> PartyMention:
     """Mentions of real parties whose evidence lies in ``text``."""
-    return st.builds(
-        PartyMention,
-        party=parties(),
-        form=st.sampled_from(["name", "alias", "demonym", "capital", "office", "acronym"]),
-        evidence=evidences(text),
+    return PartyMention(
+        party=draw(_PARTIES),
+        form=draw(_one_of(tuple(sorted(FORMS)))),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def _names() -> st.SearchStrategy[str]:
-    """Made-up full names: a given name and a surname."""
+def _draw_name(draw: st.DrawFn) -> str:
+    """Draw a made-up full name: a given name and a surname."""
     pools = _pools()
-    return st.builds(
-        lambda given, surname: f"{given} {surname}",
-        st.sampled_from(pools.given_names),
-        st.sampled_from(pools.surnames),
+    return f"{draw(_one_of(pools.given_names))} {draw(_one_of(pools.surnames))}"
+
+
+@functools.cache
+def _titles() -> tuple[tuple[str, Rank], ...]:
+    """The titles of the default lexicon with their ranks, sorted."""
+    return tuple(sorted(default_lexicon().titles.items()))
+
+
+def _draw_person(draw: st.DrawFn, text: str, party: Party | None = None) -> Person:
+    """Draw a person of ``party`` (or of a drawn party, or none)."""
+    titled = draw(_maybe(_titles()))
+    return Person(
+        name=_draw_name(draw),
+        title=None if titled is None else titled[0],
+        rank=Rank.OTHER if titled is None else titled[1],
+        party=party if party is not None else draw(st.none() | _PARTIES),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def people(text: str) -> st.SearchStrategy[Person]:
+@st.composite
+def people(draw: st.DrawFn, text: str) -> Person:
     """People with a made-up name, a title and rank of the lexicon, and a party."""
-    titles = sorted(default_lexicon().titles.items())
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Person:
-        titled = draw(st.none() | st.sampled_from(titles))
-        return Person(
-            name=draw(_names()),
-            title=None if titled is None else titled[0],
-            rank=Rank.OTHER if titled is None else titled[1],
-            party=draw(st.none() | parties()),
-            evidence=draw(evidences(text)),
-        )
-
-    return build()
+    return _draw_person(draw, text)
 
 
-def places(text: str) -> st.SearchStrategy[Place]:
-    """Places: a city of the lexicon with its country, a country alone, or a venue."""
+def _draw_place(draw: st.DrawFn, text: str) -> Place:
+    """Draw a city with its country, a country alone, or a venue."""
     lex = default_lexicon()
-    cities = _pools().cities
-    venues = lex.venues
+    evidence = _draw_evidence(draw, text, None)
+    kind = draw(_one_of(("city", "country", "venue")))
+    if kind == "city":
+        city = draw(_one_of(_pools().cities))
+        return Place(city=city.name, country=lex.party(city.country), evidence=evidence)
+    if kind == "venue" and lex.venues:
+        venue = draw(_one_of(lex.venues))
+        return Place(
+            city=venue.city, country=lex.party(venue.country), venue=venue.name, evidence=evidence
+        )
+    return Place(country=draw(_STATES), evidence=evidence)
 
-    @st.composite
-    def build(draw: st.DrawFn) -> Place:
-        kind = draw(st.sampled_from(["city", "country", "venue"]))
-        evidence = draw(evidences(text))
-        if kind == "city":
-            city = draw(st.sampled_from(cities))
-            return Place(city=city.name, country=lex.party(city.country), evidence=evidence)
-        if kind == "venue" and venues:
-            venue = draw(st.sampled_from(venues))
-            return Place(
-                city=venue.city,
-                country=lex.party(venue.country),
-                venue=venue.name,
-                evidence=evidence,
-            )
-        return Place(country=draw(parties(kinds=[PartyKind.STATE])), evidence=evidence)
 
-    return build()
+@st.composite
+def places(draw: st.DrawFn, text: str) -> Place:
+    """Places: a city of the lexicon with its country, a country alone, or a venue."""
+    return _draw_place(draw, text)
 
 
 def _span(granularity: Granularity, day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -445,200 +492,234 @@ def _span(granularity: Granularity, day: datetime.date) -> tuple[datetime.date, 
     return day, day
 
 
-def time_expressions(text: str) -> st.SearchStrategy[TimeExpression]:
+def _draw_time(draw: st.DrawFn, text: str) -> TimeExpression:
+    """Draw a time expression of any granularity."""
+    granularity = draw(_one_of(_GRANULARITIES))
+    relative = draw(st.booleans())
+    anchor = draw(_DAYS) if relative and draw(st.booleans()) else None
+    evidence = _draw_evidence(draw, text, None)
+    if granularity is Granularity.UNRESOLVED:
+        return TimeExpression(evidence=evidence, anchor=anchor, relative=relative)
+    earliest, latest = _span(granularity, draw(_DAYS))
+    if granularity is Granularity.DAY:
+        latest = earliest + datetime.timedelta(days=draw(st.integers(0, 6)))
+    return TimeExpression(
+        evidence=evidence,
+        granularity=granularity,
+        earliest=earliest,
+        latest=latest,
+        anchor=anchor,
+        relative=relative,
+    )
+
+
+@st.composite
+def time_expressions(draw: st.DrawFn, text: str) -> TimeExpression:
     """Time expressions of every granularity, with ``earliest <= latest`` when resolved.
 
     A day may be a range of up to a week (``"May 24-27"``); a week, a month
     and a year span exactly their calendar unit; an unresolved expression
     has no dates.
     """
-    days = st.dates(datetime.date(1900, 1, 8), datetime.date(2199, 12, 24))
-
-    @st.composite
-    def build(draw: st.DrawFn) -> TimeExpression:
-        granularity = draw(st.sampled_from(Granularity))
-        relative = draw(st.booleans())
-        anchor = draw(days) if relative and draw(st.booleans()) else None
-        evidence = draw(evidences(text))
-        if granularity is Granularity.UNRESOLVED:
-            return TimeExpression(evidence=evidence, anchor=anchor, relative=relative)
-        earliest, latest = _span(granularity, draw(days))
-        if granularity is Granularity.DAY:
-            latest = earliest + datetime.timedelta(days=draw(st.integers(0, 6)))
-        return TimeExpression(
-            evidence=evidence,
-            granularity=granularity,
-            earliest=earliest,
-            latest=latest,
-            anchor=anchor,
-            relative=relative,
-        )
-
-    return build()
+    return _draw_time(draw, text)
 
 
-def durations(text: str) -> st.SearchStrategy[Duration]:
+def _draw_duration(draw: st.DrawFn, text: str) -> Duration:
+    """Draw a positive amount (whole or half) of a unit, with a qualifier."""
+    return Duration(
+        amount=draw(st.integers(1, 200)) / 2,
+        unit=draw(_one_of(_UNITS)),
+        qualifier=draw(_one_of(_QUALIFIERS)),
+        evidence=_draw_evidence(draw, text, None),
+    )
+
+
+@st.composite
+def durations(draw: st.DrawFn, text: str) -> Duration:
     """Durations: a positive amount (whole or half) of a unit, with a qualifier."""
-    return st.builds(
-        Duration,
-        amount=st.integers(1, 200).map(lambda halves: halves / 2),
-        unit=st.sampled_from(DurationUnit),
-        qualifier=st.sampled_from(Qualifier),
-        evidence=evidences(text),
-    )
+    return _draw_duration(draw, text)
 
 
-def delegations(text: str, party: Party) -> st.SearchStrategy[Delegation]:
+def _draw_delegation(draw: st.DrawFn, text: str, party: Party) -> Delegation:
+    """Draw a delegation of ``party``."""
+    head = _draw_person(draw, text, party) if draw(st.booleans()) else None
+    members = tuple(_draw_person(draw, text, party) for _ in range(draw(st.integers(0, 2))))
+    return Delegation(party=party, head=head, members=members)
+
+
+@st.composite
+def delegations(draw: st.DrawFn, text: str, party: Party) -> Delegation:
     """Delegations of ``party``: an optional head and up to two members, all of that party."""
-    member = people(text).map(lambda p: attrs.evolve(p, party=party))
-    return st.builds(
-        Delegation,
-        party=st.just(party),
-        head=st.none() | member,
-        members=st.lists(member, max_size=2).map(tuple),
+    return _draw_delegation(draw, text, party)
+
+
+def _draw_parties(draw: st.DrawFn, least: int, most: int) -> tuple[Party, ...]:
+    """Draw distinct parties, sorted by code as the parsers give them."""
+    found = draw(st.lists(_PARTIES, min_size=least, max_size=most, unique_by=lambda p: p.code))
+    return tuple(sorted(found))
+
+
+def _draw_meeting(draw: st.DrawFn, text: str) -> Meeting:
+    """Draw a meeting of two to four parties."""
+    sides = _draw_parties(draw, 2, 4)
+    led = [party for party in sides if draw(st.booleans())]
+    return Meeting(
+        status=draw(_one_of(_STATUSES)),
+        mode=draw(_one_of(_MODES)),
+        parties=sides,
+        delegations=tuple(_draw_delegation(draw, text, party) for party in led),
+        date=_draw_time(draw, text) if draw(st.booleans()) else None,
+        location=_draw_place(draw, text) if draw(st.booleans()) else None,
+        duration=_draw_duration(draw, text) if draw(st.booleans()) else None,
+        format=tuple(draw(st.lists(_one_of(("closed-door", "trilateral")), max_size=2))),
+        topics=tuple(draw(st.lists(_one_of(_TOPICS), max_size=2))),
+        kind=draw(_one_of(_KINDS)),
+        evidence=tuple(_draw_evidence(draw, text, None) for _ in range(draw(st.integers(1, 3)))),
     )
 
 
-def _party_sets(min_size: int, max_size: int) -> st.SearchStrategy[tuple[Party, ...]]:
-    """Distinct parties, sorted by code as the parsers give them."""
-    return st.lists(
-        parties(), min_size=min_size, max_size=max_size, unique_by=lambda p: p.code
-    ).map(lambda found: tuple(sorted(found)))
-
-
-def meetings(text: str) -> st.SearchStrategy[Meeting]:
+@st.composite
+def meetings(draw: st.DrawFn, text: str) -> Meeting:
     """Meetings of two to four parties, with delegations, date, place and evidence in ``text``."""
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Meeting:
-        sides = draw(_party_sets(2, 4))
-        led = draw(
-            st.lists(st.sampled_from(sides), unique_by=lambda p: p.code, max_size=len(sides))
-        )
-        return Meeting(
-            status=draw(st.sampled_from(Status)),
-            mode=draw(st.sampled_from(Mode)),
-            parties=sides,
-            delegations=tuple(draw(delegations(text, party)) for party in led),
-            date=draw(st.none() | time_expressions(text)),
-            location=draw(st.none() | places(text)),
-            duration=draw(st.none() | durations(text)),
-            format=tuple(
-                draw(st.lists(st.sampled_from(["closed-door", "trilateral"]), max_size=2))
-            ),
-            topics=tuple(draw(st.lists(st.sampled_from(_TOPICS), max_size=2))),
-            kind=draw(st.sampled_from(["meeting", "talks", "telephone conversation", "visit"])),
-            evidence=tuple(draw(st.lists(evidences(text), min_size=1, max_size=3))),
-        )
-
-    return build()
+    return _draw_meeting(draw, text)
 
 
-def _meeting_index(meetings: int) -> st.SearchStrategy[int | None]:
-    """``None`` or an index into a result's ``meetings``."""
-    if meetings <= 0:
-        return st.none()
-    return st.none() | st.integers(0, meetings - 1)
+def _draw_index(draw: st.DrawFn, meetings: int) -> int | None:
+    """Draw ``None`` or an index into a result's ``meetings``."""
+    if meetings <= 0 or not draw(st.booleans()):
+        return None
+    return draw(st.integers(0, meetings - 1))
 
 
-def sources(text: str) -> st.SearchStrategy[Source]:
+def _draw_source(draw: st.DrawFn, text: str) -> Source:
+    """Draw the source of a report."""
+    return Source(
+        name=draw(_one_of(_SOURCES)),
+        party=draw(st.none() | _PARTIES),
+        evidence=_draw_evidence(draw, text, None),
+    )
+
+
+@st.composite
+def sources(draw: st.DrawFn, text: str) -> Source:
     """Sources of a report: an agency or a ministry, maybe with its party."""
-    return st.builds(
-        Source,
-        name=st.sampled_from(["TASS", "Xinhua", "the Foreign Ministry", "a spokesperson"]),
-        party=st.none() | parties(),
-        evidence=evidences(text),
+    return _draw_source(draw, text)
+
+
+def _draw_commitment(draw: st.DrawFn, text: str, meetings: int) -> Commitment:
+    """Draw a commitment."""
+    return Commitment(
+        parties=_draw_parties(draw, 1, 3),
+        action=draw(_ACTION_TEXT),
+        strength=draw(_one_of(_STRENGTHS)),
+        reported_by=tuple(_draw_source(draw, text) for _ in range(draw(st.integers(0, 2)))),
+        meeting=_draw_index(draw, meetings),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def commitments(text: str, *, meetings: int = 0) -> st.SearchStrategy[Commitment]:
+@st.composite
+def commitments(draw: st.DrawFn, text: str, *, meetings: int = 0) -> Commitment:
     """Commitments, mutual or unilateral; ``meeting`` is ``None`` or below ``meetings``."""
-    return st.builds(
-        Commitment,
-        parties=_party_sets(1, 3),
-        action=st.sampled_from(_ACTIONS) | _SHORT_TEXT,
-        strength=st.sampled_from(Strength),
-        reported_by=st.lists(sources(text), max_size=2).map(tuple),
-        meeting=_meeting_index(meetings),
-        evidence=evidences(text),
+    return _draw_commitment(draw, text, meetings)
+
+
+def _draw_followup(draw: st.DrawFn, text: str, meetings: int) -> FollowUp:
+    """Draw a follow-up."""
+    return FollowUp(
+        parties=_draw_parties(draw, 1, 3),
+        timeframe=_draw_time(draw, text) if draw(st.booleans()) else None,
+        date_status=draw(_one_of(_DETERMINATIONS)),
+        location=_draw_place(draw, text) if draw(st.booleans()) else None,
+        location_status=draw(_one_of(_DETERMINATIONS)),
+        representation_status=draw(_one_of(_DETERMINATIONS)),
+        meeting=_draw_index(draw, meetings),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def followups(text: str, *, meetings: int = 0) -> st.SearchStrategy[FollowUp]:
+@st.composite
+def followups(draw: st.DrawFn, text: str, *, meetings: int = 0) -> FollowUp:
     """Follow-ups; ``meeting`` is ``None`` or below ``meetings``."""
-    from diplomacy_events.model import Determination
+    return _draw_followup(draw, text, meetings)
 
-    determinations = st.sampled_from(Determination)
-    return st.builds(
-        FollowUp,
-        parties=_party_sets(1, 3),
-        timeframe=st.none() | time_expressions(text),
-        date_status=determinations,
-        location=st.none() | places(text),
-        location_status=determinations,
-        representation_status=determinations,
-        meeting=_meeting_index(meetings),
-        evidence=evidences(text),
+
+def _draw_request(draw: st.DrawFn, text: str, meetings: int) -> Request:
+    """Draw a request."""
+    return Request(
+        parties=_draw_parties(draw, 1, 2),
+        addressees=_draw_parties(draw, 0, 2),
+        meeting=_draw_index(draw, meetings),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def requests(text: str, *, meetings: int = 0) -> st.SearchStrategy[Request]:
+@st.composite
+def requests(draw: st.DrawFn, text: str, *, meetings: int = 0) -> Request:
     """Requests of one party to others; ``meeting`` is ``None`` or below ``meetings``."""
-    return st.builds(
-        Request,
-        parties=_party_sets(1, 2),
-        addressees=_party_sets(0, 2),
-        meeting=_meeting_index(meetings),
-        evidence=evidences(text),
+    return _draw_request(draw, text, meetings)
+
+
+def _draw_concern(draw: st.DrawFn, text: str, meetings: int) -> Concern:
+    """Draw a concern."""
+    return Concern(
+        parties=_draw_parties(draw, 1, 2),
+        meeting=_draw_index(draw, meetings),
+        evidence=_draw_evidence(draw, text, None),
     )
 
 
-def concerns(text: str, *, meetings: int = 0) -> st.SearchStrategy[Concern]:
+@st.composite
+def concerns(draw: st.DrawFn, text: str, *, meetings: int = 0) -> Concern:
     """Concerns raised by parties; ``meeting`` is ``None`` or below ``meetings``."""
-    return st.builds(
-        Concern,
-        parties=_party_sets(1, 2),
-        meeting=_meeting_index(meetings),
-        evidence=evidences(text),
+    return _draw_concern(draw, text, meetings)
+
+
+_IDS = st.text("abcdefghij-0123456789", min_size=1, max_size=20)
+
+
+def _draw_article(draw: st.DrawFn, texts: st.SearchStrategy[str] | None) -> Article:
+    """Draw an article."""
+    return Article(
+        text=draw(texts if texts is not None else st.text()),
+        title=draw(st.none() | _SHORT_TEXT),
+        published=draw(st.none() | st.dates()),
+        id=draw(st.none() | _IDS),
     )
 
 
-def articles(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Article]:
+@st.composite
+def articles(draw: st.DrawFn, texts: st.SearchStrategy[str] | None = None) -> Article:
     """Articles of a text drawn from ``texts`` (by default any text), maybe with a date."""
-    return st.builds(
-        Article,
-        text=texts if texts is not None else st.text(),
-        title=st.none() | _SHORT_TEXT,
-        published=st.none() | st.dates(),
-        id=st.none() | st.text("abcdefghij-0123456789", min_size=1, max_size=20),
-    )
+    return _draw_article(draw, texts)
 
 
-def results(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Result]:
+def _draw_many(draw: st.DrawFn, most: int, make: Callable[[], _T]) -> tuple[_T, ...]:
+    """Draw up to ``most`` values of ``make``."""
+    return tuple(make() for _ in range(draw(st.integers(0, most))))
+
+
+@st.composite
+def results(draw: st.DrawFn, texts: st.SearchStrategy[str] | None = None) -> Result:
     """Whole results: an article and items whose evidence quotes its text.
 
     ``texts`` draws the article's text (by default any text).  Every
     evidence passes :func:`assert_evidence_consistent`, and every item's
     ``meeting`` is ``None`` or the index of one of the result's meetings.
     """
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Result:
-        article = draw(articles(texts))
-        text = article.text
-        found = tuple(draw(st.lists(meetings(text), max_size=3)))
-        n = len(found)
-        return Result(
-            article=article,
-            meetings=found,
-            commitments=tuple(draw(st.lists(commitments(text, meetings=n), max_size=3))),
-            followups=tuple(draw(st.lists(followups(text, meetings=n), max_size=2))),
-            requests=tuple(draw(st.lists(requests(text, meetings=n), max_size=2))),
-            concerns=tuple(draw(st.lists(concerns(text, meetings=n), max_size=2))),
-            people=tuple(draw(st.lists(people(text), max_size=3))),
-        )
-
-    return build()
+    article = _draw_article(draw, texts)
+    text = article.text
+    found = _draw_many(draw, 3, lambda: _draw_meeting(draw, text))
+    n = len(found)
+    return Result(
+        article=article,
+        meetings=found,
+        commitments=_draw_many(draw, 3, lambda: _draw_commitment(draw, text, n)),
+        followups=_draw_many(draw, 2, lambda: _draw_followup(draw, text, n)),
+        requests=_draw_many(draw, 2, lambda: _draw_request(draw, text, n)),
+        concerns=_draw_many(draw, 2, lambda: _draw_concern(draw, text, n)),
+        people=_draw_many(draw, 3, lambda: _draw_person(draw, text)),
+    )
 
 
 # --- Generated reports: prose with known facts ------------------------------------------------
@@ -977,23 +1058,19 @@ def _date_phrase(form: str, published: datetime.date, offset: int) -> tuple[str,
     return phrases[form], day
 
 
+@functools.cache
 def _offsets(form: str, status: Status) -> st.SearchStrategy[int]:
     """How many days from publication a date of ``form`` may lie, on the side of ``status``.
 
     A weekday lies within six days; a date without a year within 300 days, so
-    that the year the tense implies is the only one near enough; a date with
-    a year within two years.
+    that the year the tense implies is the only one near enough (the other
+    side's is at least 65 days further); a date with a year within two years.
     """
-    sign = -1 if status is Status.HELD else 1
     if form == "relative":
-        return st.sampled_from([-1, 0] if status is Status.HELD else [1])
-    if form == "weekday":
-        most = 6
-    elif form in {"day_month_year", "month_day_year"}:
-        most = 700
-    else:
-        most = 300
-    return st.integers(1, most).map(lambda n: sign * n)
+        return st.sampled_from((-1, 0) if status is Status.HELD else (1,))
+    most = {"weekday": 6, "day_month_year": 700, "month_day_year": 700}.get(form, 300)
+    days = st.integers(1, most)
+    return days.map(operator.neg) if status is Status.HELD else days
 
 
 def _month(value: str, *, end: bool) -> datetime.date:
@@ -1003,6 +1080,12 @@ def _month(value: str, *, end: bool) -> datetime.date:
         return datetime.date(int(year) + end, 1, 1)
     index = int(year) * 12 + int(month) - 1 + end
     return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+@functools.cache
+def _dates(low: datetime.date, high: datetime.date) -> st.SearchStrategy[datetime.date]:
+    """Dates from ``low`` to ``high``, built once for each range."""
+    return st.dates(low, high) if low <= high else st.nothing()
 
 
 def _published(official: Official | None) -> st.SearchStrategy[datetime.date]:
@@ -1015,18 +1098,39 @@ def _published(official: Official | None) -> st.SearchStrategy[datetime.date]:
         low = max(low, _month(official.since, end=True) + datetime.timedelta(days=31))
     if official is not None and official.until:
         high = min(high, _month(official.until, end=False) - datetime.timedelta(days=31))
-    return st.dates(low, high) if low <= high else st.nothing()
+    return _dates(low, high)
 
 
-def _other_name(first: str) -> st.SearchStrategy[str]:
-    """Made-up names that share neither given name nor surname with ``first``."""
-    words = set(first.split())
-    return _names().filter(lambda name: not words & set(name.split()))
+@functools.cache
+def _given_names_except(words: frozenset[str]) -> st.SearchStrategy[str]:
+    """Given names that are none of ``words``."""
+    return st.sampled_from(tuple(n for n in _pools().given_names if n not in words))
+
+
+@functools.cache
+def _surnames_except(words: frozenset[str]) -> st.SearchStrategy[str]:
+    """Surnames that are none of ``words``."""
+    return st.sampled_from(tuple(n for n in _pools().surnames if n not in words))
+
+
+@functools.cache
+def _states_except(code: str) -> st.SearchStrategy[Party]:
+    """The states of the pools but the one of ``code``."""
+    return st.sampled_from(tuple(p for p in _pools().states if p.code != code))
+
+
+@functools.cache
+def _state_officials() -> st.SearchStrategy[Official]:
+    """The well-known officials of the lexicon who act for a state."""
+    lex = default_lexicon()
+    return st.sampled_from(
+        tuple(o for o in _pools().officials if lex.party(o.party).kind is PartyKind.STATE)
+    )
 
 
 @st.composite
 def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
-    """Two actors of different parties; the first written in ``form``.
+    """Two actors of different parties, with different names; the first written in ``form``.
 
     For ``"official"`` the first is a well-known official of a state; for
     ``"organisation"`` the head of an organisation; else a made-up leader of a
@@ -1036,25 +1140,22 @@ def _actors(draw: st.DrawFn, form: str) -> tuple[Actor, Actor, Official | None]:
     lex = default_lexicon()
     official: Official | None = None
     if form == "official":
-        official = draw(
-            st.sampled_from(
-                [o for o in pools.officials if lex.party(o.party).kind is PartyKind.STATE]
-            )
-        )
+        official = draw(_state_officials())
         first = Actor(name=official.name, party=lex.party(official.party), title=official.title)
     elif form == "organisation":
-        code, title = draw(st.sampled_from(_ORGANISATION_HEADS))
-        first = Actor(name=draw(_names()), party=lex.party(code), title=title)
+        code, title = draw(_one_of(_ORGANISATION_HEADS))
+        first = Actor(name=_draw_name(draw), party=lex.party(code), title=title)
     else:
         first = Actor(
-            name=draw(_names()),
-            party=draw(st.sampled_from(pools.states)),
-            title=draw(st.sampled_from(_LEADER_TITLES)),
+            name=_draw_name(draw),
+            party=draw(_one_of(pools.states)),
+            title=draw(_one_of(_LEADER_TITLES)),
         )
+    words = frozenset(first.name.split())
     second = Actor(
-        name=draw(_other_name(first.name)),
-        party=draw(st.sampled_from(pools.states).filter(lambda p: p.code != first.party.code)),
-        title=draw(st.sampled_from(_LEADER_TITLES)),
+        name=f"{draw(_given_names_except(words))} {draw(_surnames_except(words))}",
+        party=draw(_states_except(first.party.code)),
+        title=draw(_one_of(_LEADER_TITLES)),
     )
     return first, second, official
 
@@ -1099,7 +1200,7 @@ def _meeting(
     published = draw(_published(official))
     phrase, day = _date_phrase(form, published, draw(_offsets(form, status)))
     pools = _pools()
-    city = draw(st.sampled_from(pools.cities)) if "{city}" in pattern else None
+    city = draw(_one_of(pools.cities)) if "{city}" in pattern else None
     second_form = "title_of_country" if leader_form in {"official", "organisation"} else leader_form
     sentence = pattern.format(
         a=first.write(leader_form, pools.demonyms.get(first.party.code)),
@@ -1149,7 +1250,7 @@ def meeting_reports(
     def build(draw: st.DrawFn) -> Report:
         drawn = draw(_meeting(templates, dates, leaders))
         return Report(
-            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence}\n",
+            text=f"{draw(_one_of(_HEADLINES))}\n{drawn.sentence}\n",
             published=drawn.published,
             meetings=(drawn.facts,),
             template=drawn.choices["template"],
@@ -1187,12 +1288,12 @@ def commitment_reports(*, templates: Sequence[str] | None = None) -> st.SearchSt
             a_surname=first.surname,
             b_surname=second.surname,
             a_demonym=_pools().demonyms.get(first.party.code, first.party.name),
-            action=draw(st.sampled_from(_ACTIONS)),
-            topic=draw(st.sampled_from(_TOPICS)),
+            action=draw(_one_of(_ACTIONS)),
+            topic=draw(_one_of(_TOPICS)),
         )
         bound = drawn.facts.parties if who == "mutual" else frozenset({first.party.code})
         return Report(
-            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
+            text=f"{draw(_one_of(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
             published=drawn.published,
             meetings=(drawn.facts,),
             commitments=(CommitmentFacts(parties=bound, strength=strength, meeting=0),),
@@ -1222,10 +1323,10 @@ def followup_reports(*, templates: Sequence[str] | None = None) -> st.SearchStra
             year, month = divmod(drawn.published.year * 12 + drawn.published.month - 1 + ahead, 12)
             when = "next month" if ahead == 1 else f"in {calendar.month_name[month + 1]} {year}"
             date = f"{year:04d}-{month + 1:02d}"
-        sentence = pattern.format(when=when, city=draw(st.sampled_from(_pools().cities)).name)
+        sentence = pattern.format(when=when, city=draw(_one_of(_pools().cities)).name)
         followup = FollowUpFacts(parties=drawn.facts.parties, date=date, meeting=0)
         return Report(
-            text=f"{draw(st.sampled_from(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
+            text=f"{draw(_one_of(_HEADLINES))}\n{drawn.sentence} {sentence}\n",
             published=drawn.published,
             meetings=(drawn.facts,),
             followups=(followup,),

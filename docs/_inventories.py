@@ -60,6 +60,7 @@ PYTHON = Inventory(
         *_rows("py:class", "library/enum.html", "enum.Enum"),
         *_rows("py:class", "library/pathlib.html", "pathlib.Path"),
         *_rows("py:class", "library/os.html", "os.PathLike"),
+        *_rows("py:function", "library/os.html", "os.replace"),
         *_rows("py:class", "library/fractions.html", "fractions.Fraction"),
         *_rows(
             "py:class",
@@ -115,11 +116,33 @@ CATTRS = Inventory(
     ),
 )
 
+PANDAS = Inventory(
+    project="pandas",
+    version="stable",
+    base="https://pandas.pydata.org/docs",
+    entries=(
+        *_rows("py:module", "index.html", "pandas"),
+        *_rows("py:class", "reference/api/pandas.DataFrame.html", "pandas.DataFrame"),
+    ),
+)
+
+DASK = Inventory(
+    project="Dask",
+    version="stable",
+    base="https://docs.dask.org/en/stable",
+    entries=(
+        *_rows("py:class", "generated/dask.bag.Bag.html", "dask.bag.Bag"),
+        *_rows("py:class", "generated/dask.dataframe.DataFrame.html", "dask.dataframe.DataFrame"),
+    ),
+)
+
 INVENTORIES: dict[str, Inventory] = {
     "python": PYTHON,
     "attrs": ATTRS,
     "dateutil": DATEUTIL,
     "cattrs": CATTRS,
+    "pandas": PANDAS,
+    "dask": DASK,
 }
 """Each site by the name conf.py maps it under."""
 
