@@ -202,7 +202,10 @@ class Assembler:
                 return  # "The visits will highlight ...": refers to nothing reported as a meeting
             if date is not None and target.date is not None and date.iso != target.date.iso:
                 # "their talks in Bali last November": the same parties, another meeting.
-                groups.append(_Group(drafts=[draft], parties=list(target.parties), status=status, date=date))
+                heads = {p.party.code: p for d in target.drafts for p in reversed(d.people) if p.party is not None}
+                groups.append(
+                    _Group(drafts=[draft], parties=list(target.parties), status=status, date=date, heads=heads)
+                )
                 return
             self._merge(target, draft, status, date, add_parties=False)
             return
@@ -444,13 +447,36 @@ class Assembler:
                 for person in draft.people:
                     if person.party is not None and person.party.code not in group.heads:
                         group.heads[person.party.code] = person
-        view = mentions.doc.view
         for sentence in mentions.doc.sentences:
             for party, person in self.delegation_heads(mentions, sentence):
                 target = self._group_before(groups, sentence, party)
                 if target is not None and party in target.parties:
                     target.heads[party.code] = person
-        del view
+        self._heads_nearby(mentions, groups)
+
+    def _heads_nearby(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+        """Heads still missing, from the sentences right after a meeting's first mention.
+
+        ``"... will lead the U.S.-Laos Dialogue. He will meet with Foreign
+        Minister Saleumxay Kommasith ..."``: a person of a side, named in the
+        next sentences and in no other meeting's, leads that side.
+        """
+        doc = mentions.doc
+        owned = {d.sentence.index for g in groups for d in g.drafts}
+        for group in groups:
+            missing = [p for p in group.parties if p.code not in group.heads]
+            if not missing:
+                continue
+            first = group.first.sentence.index
+            for index in range(first + 1, min(first + 1 + _HEAD_SENTENCES, len(doc.sentences))):
+                sentence = doc.sentences[index]
+                if index in owned and all(d.sentence.index != index for d in group.drafts):
+                    break
+                for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
+                    person = span.value
+                    assert isinstance(person, Person)
+                    if person.party in missing and person.party is not None and person.party.code not in group.heads:
+                        group.heads[person.party.code] = person
 
     def delegation_heads(self, mentions: Mentions, sentence: Sentence) -> list[tuple[Party, Person]]:
         """The (party, head) pairs a sentence states: "the Russian delegation was led by X"."""
@@ -639,6 +665,9 @@ _ALSO = regex.compile(r"\balso\b")
 
 # How many days before publication the day a news sentence gives may lie.
 _NEWS_DAYS = 7
+
+# How many sentences after a meeting's first mention its heads may be named.
+_HEAD_SENTENCES = 2
 
 # How many days before a dispatch a meeting may have been held in its dateline's city.
 _DATELINE_DAYS = 3
