@@ -202,7 +202,12 @@ class Assembler:
                 return  # "The visits will highlight ...": refers to nothing reported as a meeting
             if date is not None and target.date is not None and date.iso != target.date.iso:
                 # "their talks in Bali last November": the same parties, another meeting.
-                heads = {p.party.code: p for d in target.drafts for p in reversed(d.people) if p.party is not None}
+                heads = {
+                    p.party.code: p
+                    for d in [*target.drafts, draft]  # the draft's own people first, then the antecedent's
+                    for p in reversed(d.people)
+                    if p.party is not None
+                }
                 groups.append(
                     _Group(drafts=[draft], parties=list(target.parties), status=status, date=date, heads=heads)
                 )
