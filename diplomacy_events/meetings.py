@@ -24,7 +24,7 @@ import regex
 
 from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.mentions import Mentions, Span
-from diplomacy_events.model import Mode, Party, PartyKind, PartyMention, Person, Place, Status
+from diplomacy_events.model import Mode, Party, PartyKind, PartyMention, Person, Place, Rank, Status
 from diplomacy_events.text import Document, Sentence
 from diplomacy_events.times import TimeMention
 
@@ -109,7 +109,7 @@ _WINDOW_END = regex.compile(
 )
 
 # Starts of a clause: the subject of a trigger stands after the last of them.
-_CLAUSE_START = regex.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:)")
+_CLAUSE_START = regex.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b))")
 
 # A party named as where something happens, not who takes part: "in Russia", "Istanbul, Türkiye".
 _LOCATIVE_BEFORE = regex.compile(r"(?:\b(?:in|at|from|across|near|inside|outside)(?:[ ]the)?[ ])$")
@@ -164,6 +164,9 @@ _ANAPHORIC_BEFORE = regex.compile(
 # A word that starts another event's time: what stands before it does not bear on the trigger.
 _TEMPORAL_BREAK = regex.compile(r"\b(?:since|after|before|until|following)\b")
 
+# Ranks whose visits are official ones, with talks with the host.
+_OFFICIAL_RANKS = frozenset({Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT, Rank.MINISTER})
+
 # "between" after a trigger: the sides follow it.
 _BETWEEN = regex.compile(
     r"""
@@ -193,7 +196,7 @@ _PROCESS_BEFORE = regex.compile(
     \b(?:
       continuing | ongoing | resumption[ ]of | resume | resuming
     | progress[ ](?:in|on) | framework[ ]of | course[ ]of
-    | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process
+    | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process | structure[ ]of | within[ ]the
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
     )\b
@@ -206,6 +209,12 @@ _PROCESS_BEFORE = regex.compile(
 _NOT_A_TRIGGER_AFTER = regex.compile(
     r"[ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families|rooms?|places?|halls?|points?|minutes|notes)\b"
 )
+
+# The dateline of a dispatch at the start of its first sentence, up to its dash.
+_DATELINE_DASH = regex.compile(r"\p{Lu}{2}[^\n\u2014]{0,50}?[ ]\u2014[ ]")
+
+# A preposition of place right before a name: "in Moscow", "at the Kremlin".
+_LOCATIVE = regex.compile(r"\b(?:in|at|to|near|outside|from|inside)[ ](?:the[ ])?$")
 
 # A destination before a state's name: "travel to Cambodia", "trip to Laos and Cambodia".
 _TRIP_TO = regex.compile(
@@ -332,7 +341,10 @@ class MeetingExtractor:
         """
         view = doc.view
         left = sentence.start
-        intro = _INTRODUCTION.match(view, sentence.start, sentence.end)
+        dateline = _DATELINE_DASH.match(view, sentence.start, min(sentence.end, sentence.start + 60))
+        if dateline is not None:
+            left = dateline.end()  # "KAZAN, Russia, Oct 24 — ": where the dispatch was filed
+        intro = _INTRODUCTION.match(view, left, sentence.end)
         if intro is not None and intro.end() <= start:
             left = intro.end()
         for clause in _CLAUSE_START.finditer(view, left, start):
@@ -357,6 +369,8 @@ class MeetingExtractor:
             mention = span.value
             assert isinstance(mention, PartyMention)
             before = view[max(0, span.start - 25) : span.start]
+            if view.startswith("-based", span.end):
+                continue  # "a Madrid-based university"
             if _DESTINATION_BEFORE.search(before):
                 country = country or _country_of(mention)
             elif _LOCATIVE_BEFORE.search(before) or before.endswith(", ") and _after_place(mentions, span.start):
@@ -385,7 +399,9 @@ class MeetingExtractor:
         """
         view = mentions.doc.view
         if not _PRONOUN_SUBJECT.search(view, start, trigger_start):
-            return None
+            # "He received Modi ..., and later held separate talks with Xi": the earlier clause's.
+            if start == sentence.start or not _PRONOUN_SUBJECT.match(view, sentence.start):
+                return None
         if Mentions.within(mentions.person_spans, start, trigger_start) or Mentions.within(
             mentions.parties, start, trigger_start
         ):
@@ -455,11 +471,21 @@ class MeetingExtractor:
         """Whether a visit names who was visited: a person of another side, or the host
         government by its capital or office ("a working visit to Moscow").
 
-        "Pelosi visited Taiwan" names no counterpart and reports no meeting.
+        A head of state or government or a minister visiting a state meets
+        its government.  "Pelosi visited Taiwan" names no counterpart and
+        reports no meeting.
         """
         sides = {p.party for p in draft.people if p.party is not None}
         if len(sides) >= 2:
             return True
+        visitors = [
+            span.value
+            for span in Mentions.within(mentions.person_spans, draft.start, draft.trigger_start)
+            if isinstance(span.value, Person)
+        ]
+        official = any(p.rank in _OFFICIAL_RANKS for p in visitors)
+        if official and any(p not in sides for p in draft.parties):
+            return True  # "the visit by the President of Uzbekistan to Russia": an official visit
         for span in Mentions.within(mentions.parties, draft.trigger_end, draft.end):
             mention = span.value
             assert isinstance(mention, PartyMention)
@@ -535,7 +561,7 @@ class MeetingExtractor:
         for span in Mentions.within(mentions.parties, opening.start("place"), opening.end("place")):
             mention = span.value
             assert isinstance(mention, PartyMention)
-            if mention.party.kind is PartyKind.STATE and mention.form in {"name", "alias"}:
+            if mention.party.kind is PartyKind.STATE and mention.form in {"name", "alias", "capital"}:
                 return mention.party
         return None
 
@@ -664,7 +690,15 @@ def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tupl
 def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int) -> Place | None:
     """The place named in the window nearest to the trigger, if any."""
     best: Span | None = None
+    view = mentions.doc.view
     for span in Mentions.within(mentions.places, start, end):
+        place = span.value
+        assert isinstance(place, Place)
+        metonym = place.evidence.rule.endswith(".venue") or (
+            place.country is not None and place.city is not None and _is_capital_mention(mentions, span.start)
+        )
+        if metonym and not _LOCATIVE.search(view, max(0, span.start - 12), span.start):
+            continue  # "relations between Moscow and New Delhi": the capitals stand for states
         if best is None or abs(span.start - tstart) < abs(best.start - tstart):
             best = span
     if best is None:
@@ -673,5 +707,10 @@ def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int) -> Pla
     return best.value
 
 
-def _unused(_: Sequence[object]) -> None:  # pragma: no cover - keeps imports honest for mypy
-    return None
+def _is_capital_mention(mentions: Mentions, start: int) -> bool:
+    """Whether a party mention by capital starts at ``start``."""
+    for span in Mentions.within(mentions.parties, start, start + 60):
+        mention = span.value
+        assert isinstance(mention, PartyMention)
+        return span.start == start and mention.form in {"capital", "office"}
+    return False
