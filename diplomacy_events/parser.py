@@ -49,6 +49,10 @@ __all__ = ["Parser", "parse"]
 _TITLE_ALONE = regex.compile(r"\b[Tt]he[ ](?P<title>(?:\p{Lu}\p{Ll}+[ ]){0,3}\p{Lu}\p{Ll}+)\b")
 
 
+# States whose names put the family name first: "Xi Jinping" is "Xi" later on.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
+
+
 class Parser:
     """Turns article text into a :class:`~diplomacy_events.model.Result`.
 
@@ -142,6 +146,9 @@ class Parser:
         for person in people:
             forms.setdefault(person.name, person)
             forms.setdefault(person.surname, person)
+            words = person.name.split()
+            if len(words) > 1 and person.party is not None and person.party.code in _FAMILY_NAME_FIRST:
+                forms.setdefault(words[0], person)  # "Xi" for Xi Jinping
         spans = [
             Span(start=s, end=e, value=forms[phrase])
             for s, e, phrase in Gazetteer(forms).finditer(doc.view)
