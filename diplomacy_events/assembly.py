@@ -342,8 +342,8 @@ class Assembler:
         """
         if set(draft.parties) != set(group.parties):
             return False
-        if draft.mode is not group.first.mode or (draft.trigger.kind == "summit") != (group.first.trigger.kind == "summit"):
-            return False  # a call is not the visit it prepared; a summit is not the talks on its margins
+        if draft.mode is not group.first.mode:
+            return False  # a call is not the visit it prepared
         if date is not None and group.date is not None:
             return date.iso == group.date.iso and date.iso is not None
         if date is None and group.date is None:

@@ -155,7 +155,7 @@ _PRONOUN_SUBJECT = regex.compile(r"\b(?:He|She|he|she|I)\b")
 _ANAPHORIC_BEFORE = regex.compile(
     r"""
     \b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ]
-    (?!(?:last|previous|next|first|upcoming|earlier|latest|second|third|forthcoming)\b)  # a new meeting
+    (?!(?:last|previous|next|upcoming|earlier|latest|second|third|forthcoming)\b)  # a new meeting
     (?:[\p{L}\-]++[ ]){0,2}$
     """,
     regex.VERBOSE,
