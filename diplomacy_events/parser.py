@@ -159,12 +159,15 @@ class Parser:
             for p in people
             if p.evidence.text != p.name and p.evidence.text != p.surname
         ]
-        titled = [(first_at[p.name], p) for p in people if p.title]
+        titled = sorted(((first_at[p.name], p) for p in people if p.title), key=lambda item: item[0])
+        holders: dict[str, Person] = {}  # each title's last holder named so far
+        next_person = 0
         for match in _TITLE_ALONE.finditer(doc.view):
-            holder = None
-            for at, person in titled:
-                if at < match.start() and person.title == match.group("title"):
-                    holder = person
+            while next_person < len(titled) and titled[next_person][0] < match.start():
+                person = titled[next_person][1]
+                holders[person.title or ""] = person
+                next_person += 1
+            holder = holders.get(match.group("title"))
             if holder is not None:
                 spans.append(Span(start=match.start("title"), end=match.end("title"), value=holder))
         return spans

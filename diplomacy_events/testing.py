@@ -249,6 +249,25 @@ _TOPICS = (
 )
 """Subjects of an agreement: "signed an agreement on trade"."""
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names (:mod:`calendar`'s follow the locale)."""
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""English weekday names, Monday first."""
+
 _HEADLINES = ("Readout", "Press release", "News", "Media note", "Statement")
 """Headlines that name no party, place or date."""
 
@@ -1042,7 +1061,7 @@ _ORGANISATION_HEADS = (
 def _date_phrase(form: str, published: datetime.date, offset: int) -> tuple[str, datetime.date]:
     """A date phrase of ``form`` for the day ``offset`` days from ``published``, and that day."""
     day = published + datetime.timedelta(days=offset)
-    weekday, month = calendar.day_name[day.weekday()], calendar.month_name[day.month]
+    weekday, month = _WEEKDAY_NAMES[day.weekday()], _MONTH_NAMES[day.month - 1]
     phrases = {
         "weekday": f"on {weekday}",
         "day_month": f"on {day.day} {month}",
@@ -1321,7 +1340,7 @@ def followup_reports(*, templates: Sequence[str] | None = None) -> st.SearchStra
         if timeframe == "month":
             ahead = draw(st.integers(1, 10))
             year, month = divmod(drawn.published.year * 12 + drawn.published.month - 1 + ahead, 12)
-            when = "next month" if ahead == 1 else f"in {calendar.month_name[month + 1]} {year}"
+            when = "next month" if ahead == 1 else f"in {_MONTH_NAMES[month]} {year}"
             date = f"{year:04d}-{month + 1:02d}"
         sentence = pattern.format(when=when, city=draw(_one_of(_pools().cities)).name)
         followup = FollowUpFacts(parties=drawn.facts.parties, date=date, meeting=0)

@@ -120,7 +120,8 @@ intersphinx_timeout = 1
 
 html_theme = "furo"
 html_title = f"diplomacy_events {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 
 
 def _drop_module_docstrings(
