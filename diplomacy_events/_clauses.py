@@ -128,10 +128,7 @@ def subject(mentions: Mentions, start: int, trigger_start: int) -> tuple[tuple[P
 
 def _last_person(mentions: Mentions, before: int) -> Person | None:
     """The last person mentioned before an offset: who "he" or "she" is."""
-    found = None
-    for span in mentions.person_spans:
-        if span.start >= before:
-            break
-        found = span.value
+    span = Mentions.last_before(mentions.person_spans, before)
+    found = span.value if span is not None else None
     assert found is None or isinstance(found, Person)
     return found

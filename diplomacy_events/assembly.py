@@ -715,8 +715,8 @@ def _dedupe(items: Sequence[Commitment] | Sequence[FollowUp]) -> tuple:  # type:
 
 def _person_at(mentions: Mentions, offset: int) -> Person | None:
     """The person mentioned at a view offset (allowing a word before the name)."""
-    for span in mentions.person_spans:
-        if offset <= span.start <= offset + 40:
+    for span in Mentions.within(mentions.person_spans, offset, offset + 200):
+        if span.start <= offset + 40:
             assert isinstance(span.value, Person)
             return span.value
     return None

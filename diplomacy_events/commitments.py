@@ -300,7 +300,7 @@ class CommitmentExtractor(_SubjectExtractor):
                 gap = view[first : match.start()] if (parties or collective) else ""
                 if not (parties or collective) or len(gap.split()) > 6:
                     continue
-                if any(span.start >= left and span.end <= match.start() for span in mentions.person_spans) and not collective:
+                if Mentions.within(mentions.person_spans, left, match.start()) and not collective:
                     continue  # "Vladimir Putin will ..." is an itinerary, not a state's undertaking
                 if _NOT_A_COMMITMENT_BEFORE.search(view[max(sentence.start, first - 40) : first]):
                     continue

@@ -216,6 +216,9 @@ _DATELINE_DASH = regex.compile(r"\p{Lu}{2}[^\n\u2014]{0,50}?[ ]\u2014[ ]")
 # A preposition of place right before a name: "in Moscow", "at the Kremlin".
 _LOCATIVE = regex.compile(r"\b(?:in|at|to|near|outside|from|inside)[ ](?:the[ ])?$")
 
+# How far back, in characters, the destination of a trip is looked for.
+_DESTINATION_REACH = 3000
+
 # A destination before a state's name: "travel to Cambodia", "trip to Laos and Cambodia".
 _TRIP_TO = regex.compile(
     r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ](?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
@@ -406,11 +409,8 @@ class MeetingExtractor:
             mentions.parties, start, trigger_start
         ):
             return None
-        found = None
-        for span in mentions.person_spans:
-            if span.start >= sentence.start:
-                break
-            found = span.value
+        span = Mentions.last_before(mentions.person_spans, sentence.start)
+        found = span.value if span is not None else None
         assert found is None or isinstance(found, Person)
         return found
 
@@ -646,15 +646,12 @@ def _compound_before(mentions: Mentions, tstart: int) -> list[Party]:
 def _last_destination(mentions: Mentions, before: int) -> Party | None:
     """The last state named as a destination ("travel to Cambodia") before an offset."""
     view = mentions.doc.view
-    found = None
-    for span in mentions.parties:
-        if span.start >= before:
-            break
+    for span in reversed(Mentions.within(mentions.parties, max(0, before - _DESTINATION_REACH), before)):
         mention = span.value
         assert isinstance(mention, PartyMention)
         if mention.party.kind is PartyKind.STATE and _TRIP_TO.search(view, max(0, span.start - 40), span.start):
-            found = mention.party
-    return found
+            return mention.party
+    return None
 
 
 def _after_place(mentions: Mentions, start: int) -> bool:

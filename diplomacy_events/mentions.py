@@ -38,6 +38,11 @@ def _located(doc: Document, items: Sequence[object], evidence_of: str = "evidenc
     return tuple(spans)
 
 
+def _start_of(span: Span) -> int:
+    """The sort key of spans."""
+    return span.start
+
+
 @attrs.frozen(kw_only=True)
 class Mentions:
     """Every mention the finders found in a document, sorted by position.
@@ -89,7 +94,12 @@ class Mentions:
     @staticmethod
     def within(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
         """The spans that lie wholly inside ``start:end``."""
-        starts = [s.start for s in spans]
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
+        lo = bisect.bisect_left(spans, start, key=_start_of)
+        hi = bisect.bisect_left(spans, end, lo=lo, key=_start_of)
         return tuple(s for s in spans[lo:hi] if s.end <= end)
+
+    @staticmethod
+    def last_before(spans: tuple[Span, ...], offset: int) -> Span | None:
+        """The last span that starts before ``offset``, if any."""
+        index = bisect.bisect_left(spans, offset, key=_start_of)
+        return spans[index - 1] if index else None

@@ -52,8 +52,9 @@ nitpicky = True
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
-autodoc_class_signature = "separated"
-autodoc_preserve_defaults = True
+# Names in the reference are short ("Meeting", not "diplomacy_events.model.Meeting"): each
+# reference section sits on the page of its module.
+add_module_names = False
 # Fields of the attrs classes are listed even where they have no docstring of their own.
 autodoc_default_options = {"undoc-members": True}
 
