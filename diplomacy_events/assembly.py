@@ -344,6 +344,9 @@ class Assembler:
             return False
         if draft.mode is not group.first.mode:
             return False  # a call is not the visit it prepared
+        named = {p.party.code: p.name for d in group.drafts for p in d.people if p.party is not None}
+        if any(p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people):
+            return False  # "She will meet President Tebboune ... she will meet Foreign Minister Lamamra"
         if date is not None and group.date is not None:
             return date.iso == group.date.iso and date.iso is not None
         if date is None and group.date is None:

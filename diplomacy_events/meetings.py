@@ -527,7 +527,7 @@ class MeetingExtractor:
         remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
         if anaphoric:
             # "the April 6 talks", "their talks in Bali last November": only a date within the phrase.
-            time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 40), tstart)
+            time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart)
         else:
             time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
         place = place if not remote else None
