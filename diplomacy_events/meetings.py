@@ -233,6 +233,9 @@ _COMPOUND_GAP = regex.compile(r"[ ](?:[\p{L}\-]++[ ]){0,3}")
 # A sentence that opens with where it happens: "In Cambodia, ...".
 _OPENING_PLACE = regex.compile(r"(?:In|At|While[ ]in)[ ](?:the[ ])?(?P<place>[^,;]{1,40}+),[ ]")
 
+# From a possessive date to the noun it dates: "Thursday's talks", "Tuesday's bilateral meeting".
+_POSSESSIVE_TO_TRIGGER = regex.compile(r"'s(?:[ ][\p{L}\-]++){0,2}[ ]")
+
 # The opening phrase of a sentence, up to its first comma: where a dateline-like date stands.
 _INTRO_TIME = regex.compile(r"[^,;]{1,60}+,")
 
@@ -674,7 +677,9 @@ def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tupl
             view, max(0, span.start - 30), span.start
         ):
             continue
-        if view.startswith("'s ", span.end) and not span.end < tstart <= span.end + 25:
+        if view.startswith("'s ", span.end) and not (
+            span.end < tstart and _POSSESSIVE_TO_TRIGGER.fullmatch(view, span.end, tstart)
+        ):
             continue  # "Tuesday's meeting followed a call ...": the date is the meeting's, not the call's
         if best is None or abs(span.start - tstart) < abs(best.start - tstart):
             best = span
