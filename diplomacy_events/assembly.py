@@ -70,6 +70,9 @@ _LED_BY = regex.compile(
 # "X led the U.S. delegation", "X will head the Russian delegation".
 _LEADS = regex.compile(r"\b(?:led|leads|lead|headed|heads|head)[ ]the[ ]")
 
+# A person who is the object of an earlier verb, coordinated with "led": "met with X and led".
+_OBJECT_BEFORE_LEAD = regex.compile(r"\b(?:with|and)[ ][^,;]{0,50}[ ]and[ ](?:will[ ])?$")
+
 # A sentence that speaks of the meeting without naming its parties.
 _ANAPHOR = regex.compile(
     r"\b(?:the|these|their)[ ](?:talks|discussions|meeting|consultations|conversation|negotiations|session)\b",
@@ -498,7 +501,11 @@ class Assembler:
             if person is not None and party is not None:
                 found.append((party, person))
         for match in _LEADS.finditer(view, sentence.start, sentence.end):
-            person = _person_before(mentions, sentence.start, match.start())
+            # The subject right before the verb: "Sherman led the U.S. delegation", not the
+            # object of an earlier verb ("will meet with Lamamra and lead the U.S. delegation").
+            person = _person_before(mentions, max(sentence.start, match.start() - 40), match.start())
+            if person is not None and _OBJECT_BEFORE_LEAD.search(view, max(sentence.start, match.start() - 60), match.start()):
+                person = None
             party = _party_at(mentions, match.end())
             if person is not None and party is not None and view[match.end():match.end() + 60].find("delegation") >= 0:
                 found.append((party, person))

@@ -214,7 +214,9 @@ _NOT_A_TRIGGER_AFTER = regex.compile(
 _DATELINE_DASH = regex.compile(r"\p{Lu}{2}[^\n\u2014]{0,50}?[ ]\u2014[ ]")
 
 # A preposition of place right before a name: "in Moscow", "at the Kremlin".
-_LOCATIVE = regex.compile(r"\b(?:in|at|to|near|outside|from|inside)[ ](?:the[ ])?$")
+_LOCATIVE = regex.compile(
+    r"\b(?:in|at|to|near|outside|from|inside|(?:margins|sidelines)[ ]of)[ ](?:the[ ])?(?:\p{L}++[ ]and[ ])?$"
+)
 
 # How far back, in characters, the destination of a trip is looked for.
 _DESTINATION_REACH = 3000
@@ -516,7 +518,7 @@ class MeetingExtractor:
         if speaker is not None and speaker.party is not None and speaker.party not in parties:
             parties = (speaker.party, *parties)
             people = (speaker, *people)
-        place = _nearest_place(mentions, start, end, tstart)
+        place = _nearest_place(mentions, start, end, tstart, sentence.end)
         country = country or self.opening_country(mentions, sentence, tstart)
         parties, people = self.host_party(mentions, sentence, parties, people, country or (place.country if place else None))
         view = doc.view
@@ -689,24 +691,37 @@ def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tupl
     return best.value, best.start
 
 
-def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int) -> Place | None:
-    """The place named in the window nearest to the trigger, if any."""
-    best: Span | None = None
+def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int, limit: int) -> Place | None:
+    """The place of a meeting: named in its window nearest to the trigger, or after the
+    window where a preposition of place introduces it ("on the margins of the Munich
+    Security Conference"), up to ``limit``.
+
+    Two cities of one country ("in Istanbul and Ankara, Turkey") give the country alone.
+    """
     view = mentions.doc.view
-    for span in Mentions.within(mentions.places, start, end):
+    candidates: list[Span] = []
+    for span in Mentions.within(mentions.places, start, limit):
         place = span.value
         assert isinstance(place, Place)
+        locative = _LOCATIVE.search(view, max(0, span.start - 30), span.start) is not None
+        if span.start >= end and not locative:
+            continue
         metonym = place.evidence.rule.endswith(".venue") or (
             place.country is not None and place.city is not None and _is_capital_mention(mentions, span.start)
         )
-        if metonym and not _LOCATIVE.search(view, max(0, span.start - 12), span.start):
+        if metonym and not locative:
             continue  # "relations between Moscow and New Delhi": the capitals stand for states
-        if best is None or abs(span.start - tstart) < abs(best.start - tstart):
-            best = span
-    if best is None:
+        candidates.append(span)
+    if not candidates:
         return None
-    assert isinstance(best.value, Place)
-    return best.value
+    best = min(candidates, key=lambda span: abs(span.start - tstart))
+    place = best.value
+    assert isinstance(place, Place)
+    pair = [c for c in candidates if abs(c.start - best.start) < 40 and isinstance(c.value, Place)]
+    cities = {c.value.city for c in pair if isinstance(c.value, Place)}
+    if len(cities) > 1 and len({c.value.country for c in pair if isinstance(c.value, Place)}) == 1:
+        return Place(city=None, country=place.country, evidence=place.evidence)
+    return place
 
 
 def _is_capital_mention(mentions: Mentions, start: int) -> bool:

@@ -24,6 +24,11 @@ from diplomacy_events.text import Document
 
 __all__ = ["PlaceFinder"]
 
+# A named event after a city's name: the city is where it is held.
+_EVENT_AFTER = regex.compile(
+    r"(?:[ ]\p{Lu}\p{Ll}++){0,3}[ ](?:Conference|Summit|Forum|Dialogue|Meeting|Talks|Consultations|Format)\b"
+)
+
 # A news dateline: a city in capitals, maybe its region or country, a date, a dash.
 _DATELINE = regex.compile(
     r"""
@@ -82,7 +87,7 @@ class PlaceFinder:
         of a meeting, ``"Washington, DC"`` is.
         """
         after = doc.view[end : end + 3]
-        return not (
+        longer = (
             isinstance(entry, City)
             and not entry.name.endswith(".")
             and len(after) >= 3
@@ -90,6 +95,8 @@ class PlaceFinder:
             and after[1].isupper()
             and after[2].islower()
         )
+        # "the Munich Security Conference", "the St Petersburg Economic Forum": held in the city.
+        return not longer or bool(_EVENT_AFTER.match(doc.view, end))
 
     def dateline(self, doc: Document) -> Place | None:
         """The place of a news dateline opening the body: ``"RIYADH, Feb 19 — ..."``.

@@ -56,7 +56,7 @@ autodoc_member_order = "bysource"
 # reference section sits on the page of its module.
 add_module_names = False
 # Fields of the attrs classes are listed even where they have no docstring of their own.
-autodoc_default_options = {"undoc-members": True}
+autodoc_default_options = {"undoc-members": True, "ignore-module-all": True}
 
 # Targets no documentation can link to.  Type variables of generic signatures have no page;
 # the ``regex`` package publishes no Sphinx inventory; ``_Group`` is the private working
