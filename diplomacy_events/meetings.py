@@ -535,6 +535,8 @@ class MeetingExtractor:
             time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart)
         else:
             time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
+        if place is None and not remote and country is None:
+            place = self.trip_place(mentions, sentence, parties)
         place = place if not remote else None
         return MeetingDraft(
             trigger=trigger,
@@ -568,6 +570,23 @@ class MeetingExtractor:
             assert isinstance(mention, PartyMention)
             if mention.party.kind is PartyKind.STATE and mention.form in {"name", "alias", "capital"}:
                 return mention.party
+        return None
+
+    def trip_place(self, mentions: Mentions, sentence: Sentence, parties: tuple[Party, ...]) -> Place | None:
+        """Where a trip took the traveller, when the meeting is with that country's side.
+
+        ``"She will then travel to Algiers, Algeria. She will meet with President
+        Tebboune."``: a city named as a destination in this sentence or the two
+        before it, in the country of one of the parties.
+        """
+        doc = mentions.doc
+        first = doc.sentences[max(0, sentence.index - 2)].start
+        view = doc.view
+        for span in reversed(Mentions.within(mentions.places, first, sentence.end)):
+            place = span.value
+            assert isinstance(place, Place)
+            if place.country in parties and _TRIP_TO.search(view, max(0, span.start - 40), span.start):
+                return place
         return None
 
     def host_party(
