@@ -95,11 +95,19 @@ _NEGATED = regex.compile(
 )
 
 # A word that ends the phrase after a trigger: what follows is a topic or another clause.
+# A word that starts a date: "on March 7", "on Tuesday".
+_DATE_WORD = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
+)
+
 _WINDOW_END = regex.compile(
     r"""
     [ ](?:
       to[ ](?:discuss|review|reaffirm|underscore|highlight|address|explore|advance|build|strengthen|coordinate)
-    | on | about | regarding | concerning | over | discussed | and[ ](?:discussed|agreed|reviewed|expressed|reaffirmed)
+    | on(?![ ](?:[0-9]|""" + _DATE_WORD + r"""))  # "on" a topic, not "on March 7"
+    | about | regarding | concerning | over | discussed
+    | and[ ](?:discussed|agreed|reviewed|expressed|reaffirmed)
     | where | during[ ]which | which | who | that | as | because | amid | following
     )\b
     | ;  # a semicolon

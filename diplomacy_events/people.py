@@ -204,11 +204,12 @@ class PersonFinder:
                 break
             start += 1
         out: list[str] = []
-        for word in words[start:]:
+        for position, word in enumerate(words[start:]):
             if word.endswith("'s") and word[:-2] not in _NOT_NAMES:
                 out.append(word[:-2])  # "Kritenbrink's Travel": the name ends here
                 break
-            if word in _NOT_NAMES or word in out or _GLUED.search(word):
+            pronoun_name = after_title and position == 0 and word in _PRONOUNS
+            if (word in _NOT_NAMES and not pronoun_name) or word in out or _GLUED.search(word):
                 break
             out.append(word)
         return out

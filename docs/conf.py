@@ -55,7 +55,9 @@ autodoc_member_order = "bysource"
 # Names in the reference are short ("Meeting", not "diplomacy_events.model.Meeting"): each
 # reference section sits on the page of its module.
 add_module_names = False
-# Fields of the attrs classes are listed even where they have no docstring of their own.
+# Fields of the attrs classes are listed even where they have no docstring of their own, and
+# a module's public names come in the order of its source (the order a reader meets them in),
+# not the alphabetical order of its __all__.
 autodoc_default_options = {"undoc-members": True, "ignore-module-all": True}
 
 # Targets no documentation can link to.  Type variables of generic signatures have no page;
