@@ -247,11 +247,19 @@ class Assembler:
         mine = set(draft.parties)
         for group in groups:
             theirs = set(group.parties)
-            if mine and len(mine & theirs) * 2 >= len(mine | theirs):
+            call = group.first.trigger.mode == "remote" and draft.mode is Mode.IN_PERSON  # talks are no call
+            if mine and len(mine & theirs) * 2 >= len(mine | theirs) and not call:
                 self._merge(group, draft, status, date, add_parties=False)
                 return
         if len(draft.parties) >= 2 and _HEADLINE_VERB.search(view, draft.sentence.start, draft.trigger_end):
-            groups.insert(0, _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date))
+            group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
+            if date is None and status is Status.HELD and published is not None:
+                # The headline reports the news: dated by the first sentence of the body, or the day.
+                body = next((s for s in mentions.doc.sentences if not s.headline), None)
+                group.date = (self.sentence_day(mentions, body, published) if body else None) or _day(
+                    mentions, draft, published
+                )
+            groups.insert(0, group)
 
     def is_contact(self, mentions: Mentions, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether an undertaking is a further meeting or contact: a follow-up, not a commitment.
@@ -345,7 +353,8 @@ class Assembler:
         """
         if set(draft.parties) != set(group.parties):
             return False
-        if draft.mode is not group.first.mode:
+        same_sentence = any(d.sentence.index == draft.sentence.index for d in group.drafts)
+        if draft.mode is not group.first.mode and not same_sentence:
             return False  # a call is not the visit it prepared
         named = {p.party.code: p.name for d in group.drafts for p in d.people if p.party is not None}
         if any(p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people):
@@ -376,15 +385,7 @@ class Assembler:
         if own is not None:
             group.date = own
             return
-        ev = mentions.doc.evidence(first.trigger_start, first.trigger_end, "meeting.news")
-        group.date = TimeExpression(
-            evidence=ev,
-            granularity=Granularity.DAY,
-            earliest=published,
-            latest=published,
-            anchor=published,
-            relative=True,
-        )
+        group.date = _day(mentions, first, published)
 
     def sentence_day(self, mentions: Mentions, sentence: Sentence, published: datetime.date) -> TimeExpression | None:
         """The one day the news sentence gives, if it gives one ("agreed on Wednesday ... in their
@@ -693,6 +694,18 @@ _DATELINE_DAYS = 3
 # reading is within _NEAR days, is taken in the other direction.
 _FAR = 180
 _NEAR = 45
+
+
+def _day(mentions: Mentions, draft: MeetingDraft, published: datetime.date) -> TimeExpression:
+    """The publication day, as the date of the meeting a draft reports as news."""
+    return TimeExpression(
+        evidence=mentions.doc.evidence(draft.trigger_start, draft.trigger_end, "meeting.news"),
+        granularity=Granularity.DAY,
+        earliest=published,
+        latest=published,
+        anchor=published,
+        relative=True,
+    )
 
 
 def _distance(date: TimeExpression, published: datetime.date) -> int:

@@ -59,8 +59,8 @@ _REMOTE = regex.compile(
     r"""
     \b(?:
       by[ ](?:tele)?phone | over[ ]the[ ]phone | on[ ]the[ ]phone   # "by phone"
-    | virtually | video[ -]?(?:conference|link|call) | videoconference
-    | telephone | phone[ ]call
+    | virtually | (?:via|by|through|over|in)[ ](?:a[ ])?video[ -]?(?:conference|link|call)
+    | (?:via|by|through|over|in)[ ](?:a[ ])?videoconference | videoconference[ ]format
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -233,6 +233,9 @@ _DESTINATION_REACH = 3000
 _TRIP_TO = regex.compile(
     r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ](?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
 )
+
+# How far from its trigger, in characters, a word such as "by phone" may stand.
+_MODE_REACH = 50
 
 # How far from its trigger, in characters, a date may stand and still date it.
 _TIME_REACH = 100
@@ -536,8 +539,8 @@ class MeetingExtractor:
         if not parties and not anaphoric and not collective:
             return None
         status, explicit = self.status(doc, start, tend)
-        window_text = view[start:end]
-        remote = trigger.mode == "remote" or (trigger.mode == "any" and bool(_REMOTE.search(window_text)))
+        cue = _REMOTE.search(view, max(start, tstart - _MODE_REACH), min(end, tend + _MODE_REACH))
+        remote = trigger.mode == "remote" or (trigger.mode == "any" and cue is not None)
         if anaphoric:
             # "the April 6 talks", "their talks in Bali last November": only a date within the phrase.
             time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart)

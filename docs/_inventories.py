@@ -55,7 +55,9 @@ PYTHON = Inventory(
         *_rows("py:class", "library/stdtypes.html", "str list dict tuple bytes"),
         *_rows("py:class", "library/functions.html", "int float bool object type"),
         *_rows("py:data", "library/constants.html", "None"),
-        *_rows("py:exception", "library/exceptions.html", "Exception ValueError TypeError LookupError"),
+        *_rows(
+            "py:exception", "library/exceptions.html", "Exception ValueError TypeError LookupError"
+        ),
         *_rows("py:class", "library/datetime.html", "datetime.date datetime.datetime"),
         *_rows("py:class", "library/enum.html", "enum.Enum"),
         *_rows("py:class", "library/pathlib.html", "pathlib.Path"),
@@ -75,7 +77,9 @@ PYTHON = Inventory(
         *_rows("py:module", "library/doctest.html", "doctest"),
         *_rows("py:module", "library/pickle.html", "pickle"),
         *_rows("py:module", "library/concurrent.futures.html", "concurrent.futures"),
-        *_rows("py:class", "library/concurrent.futures.html", "concurrent.futures.ProcessPoolExecutor"),
+        *_rows(
+            "py:class", "library/concurrent.futures.html", "concurrent.futures.ProcessPoolExecutor"
+        ),
         *_rows("py:class", "library/argparse.html", "argparse.ArgumentParser"),
     ),
 )
@@ -86,7 +90,11 @@ ATTRS = Inventory(
     base="https://www.attrs.org/en/stable",
     entries=(
         *_rows("py:module", "api.html", "attrs"),
-        *_rows("py:function", "api.html", "attrs.frozen attrs.define attrs.field attrs.evolve attrs.asdict"),
+        *_rows(
+            "py:function",
+            "api.html",
+            "attrs.frozen attrs.define attrs.field attrs.evolve attrs.asdict",
+        ),
         *_rows("py:class", "api.html", "attrs.Attribute"),
     ),
 )
@@ -148,7 +156,7 @@ INVENTORIES: dict[str, Inventory] = {
 
 
 def write_all(folder: Path) -> list[tuple[str, Inventory, Path]]:
-    """Write each inventory to ``folder/NAME.inv`` (unless unchanged); return name, inventory, path."""
+    """Write each inventory to ``folder/NAME.inv``, unless unchanged; return what was written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, inventory in INVENTORIES.items():

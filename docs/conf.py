@@ -22,7 +22,7 @@ import _inventories  # noqa: E402 - the module beside this file, found through s
 
 project = "diplomacy_events"
 author = "The diplomacy_events developers"
-copyright = "2025, The diplomacy_events developers"  # noqa: A001 - Sphinx's name for it
+copyright = "2025, The diplomacy_events developers"
 release = _version("diplomacy-events")
 version = ".".join(release.split(".")[:2])
 
