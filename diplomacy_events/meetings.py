@@ -229,6 +229,11 @@ _LOCATIVE = regex.compile(
 # How far back, in characters, the destination of a trip is looked for.
 _DESTINATION_REACH = 3000
 
+# What introduces the place of a meeting after its window: "in", "at", "on the margins of".
+_LOCATION_AFTER = regex.compile(
+    r"\b(?:in|at|(?:margins|sidelines)[ ]of)[ ](?:the[ ])?(?:\p{L}++[ ]and[ ])?$"
+)
+
 # A destination before a state's name: "travel to Cambodia", "trip to Laos and Cambodia".
 _TRIP_TO = regex.compile(
     r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ](?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
@@ -734,7 +739,7 @@ def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int, limit:
         place = span.value
         assert isinstance(place, Place)
         locative = _LOCATIVE.search(view, max(0, span.start - 30), span.start) is not None
-        if span.start >= end and not locative:
+        if span.start >= end and not _LOCATION_AFTER.search(view, max(0, span.start - 30), span.start):
             continue
         metonym = place.evidence.rule.endswith(".venue") or (
             place.country is not None and place.city is not None and _is_capital_mention(mentions, span.start)
