@@ -23,12 +23,11 @@ Replace or add a step by passing it::
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
 
-from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.assembly import Assembler, Drafts
 from diplomacy_events.commitments import CommitmentExtractor, ConcernExtractor, RequestExtractor
 from diplomacy_events.exceptions import ArgumentTypeError
@@ -151,7 +150,7 @@ class Parser:
                 forms.setdefault(words[0], person)  # "Xi" for Xi Jinping
         spans = [
             Span(start=s, end=e, value=forms[phrase])
-            for s, e, phrase in Gazetteer(forms).finditer(doc.view)
+            for s, e, phrase in _occurrences(doc.view, forms)
             if s >= first_at[forms[phrase].name] or phrase == forms[phrase].name
         ]
         spans += [
@@ -171,6 +170,27 @@ class Parser:
             if holder is not None:
                 spans.append(Span(start=match.start("title"), end=match.end("title"), value=holder))
         return spans
+
+
+def _occurrences(view: str, forms: Mapping[str, object]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of a few names, longest first where two overlap.
+
+    A document names few people, so a plain search per name beats compiling
+    a pattern for each document.
+    """
+    found: list[tuple[int, int, str]] = []
+    claimed = bytearray(len(view)) if forms else bytearray()
+    for form in sorted(forms, key=len, reverse=True):
+        at = view.find(form)
+        while at >= 0:
+            end = at + len(form)
+            whole = (at == 0 or not view[at - 1].isalnum()) and (end == len(view) or not view[end].isalnum())
+            if whole and not any(claimed[at:end]):
+                claimed[at:end] = b"\x01" * (end - at)
+                found.append((at, end, form))
+            at = view.find(form, at + 1)
+    found.sort()
+    return found
 
 
 def _on_original(doc: Document, evidence: Evidence) -> Evidence:

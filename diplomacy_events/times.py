@@ -376,9 +376,11 @@ _CUE_WORDS = (
     "afternoon", "evening", "term", "future", "half", "fortnight", "date",
 )  # fmt: skip
 _CUES = re.compile(
-    r"(?<!\w)" + trie_pattern(w.lower() for w in _CUE_WORDS)  # a cue word, as a trie
-    + r"|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])",  # a year, alone or in "2025-02-27"
-    re.IGNORECASE,
+    r"(?<!\w)"
+    + trie_pattern(  # a cue word as written, capitalised or in capitals, as one trie
+        form for w in _CUE_WORDS for form in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())
+    )
+    + r"|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])"  # a year, alone or in "2025-02-27"
 )
 
 # How far around a cue word a time expression may reach.
