@@ -384,7 +384,7 @@ _CUES = re.compile(
 )
 
 # How far around a cue word a time expression may reach.
-_CUE_REACH = 60
+_CUE_REACH = 40
 
 
 def _regions(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
