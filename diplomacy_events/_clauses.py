@@ -85,7 +85,9 @@ def possessor(mentions: Mentions, trigger_start: int) -> tuple[Party, int] | Non
     return None
 
 
-def subject(mentions: Mentions, start: int, trigger_start: int) -> tuple[tuple[Party, ...], bool, int]:
+def subject(
+    mentions: Mentions, start: int, trigger_start: int
+) -> tuple[tuple[Party, ...], bool, int]:
     """The parties that are the subject of a trigger, from ``start`` to the trigger.
 
     Returns the parties named, whether a collective phrase ("both sides",

@@ -82,7 +82,9 @@ class Gazetteer:
             self._pattern = re.compile(_START + trie_pattern(self.phrases) + _END)
         return self._pattern
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, phrase)`` for each match in ``text[start:end]``."""
         if not self.phrases:
             return

@@ -94,10 +94,16 @@ _HEADLINE_VERB = regex.compile(
 
 # How a meeting was held.
 _FORMATS = (
-    (regex.compile(r"\b(?:behind[ ]closed[ ]doors|closed[- ]door)\b", regex.IGNORECASE), "closed-door"),
+    (
+        regex.compile(r"\b(?:behind[ ]closed[ ]doors|closed[- ]door)\b", regex.IGNORECASE),
+        "closed-door",
+    ),
     (regex.compile(r"\btrilateral\b", regex.IGNORECASE), "trilateral"),
     (regex.compile(r"\bbilateral\b", regex.IGNORECASE), "bilateral"),
-    (regex.compile(r"\b(?:one[- ]on[- ]one|tête-à-tête|face[- ]to[- ]face)\b", regex.IGNORECASE), "one-on-one"),
+    (
+        regex.compile(r"\b(?:one[- ]on[- ]one|tête-à-tête|face[- ]to[- ]face)\b", regex.IGNORECASE),
+        "one-on-one",
+    ),
     (regex.compile(r"\bindirect\b", regex.IGNORECASE), "indirect"),
 )
 
@@ -163,7 +169,10 @@ class Assembler:
         )
         followups = tuple(
             f
-            for f in (self.build_followup(mentions, d, meetings, anchors, headline_parties, published) for d in drafts.followups)
+            for f in (
+                self.build_followup(mentions, d, meetings, anchors, headline_parties, published)
+                for d in drafts.followups
+            )
             if f is not None
         )
         requests = tuple(
@@ -196,23 +205,40 @@ class Assembler:
 
     # -- meetings ------------------------------------------------------
 
-    def _add(self, mentions: Mentions, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None) -> None:
+    def _add(
+        self,
+        mentions: Mentions,
+        groups: list[_Group],
+        draft: MeetingDraft,
+        published: datetime.date | None,
+    ) -> None:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
         target = self.antecedent(groups, draft) if draft.anaphoric else None
-        if draft.anaphoric and (target is not None or len(draft.parties) < 2 or (draft.definite and not draft.people)):
+        if draft.anaphoric and (
+            target is not None or len(draft.parties) < 2 or (draft.definite and not draft.people)
+        ):
             if target is None:
                 return  # "The visits will highlight ...": refers to nothing reported as a meeting
             if date is not None and target.date is not None and date.iso != target.date.iso:
                 # "their talks in Bali last November": the same parties, another meeting.
                 heads = {
                     p.party.code: p
-                    for d in [*target.drafts, draft]  # the draft's own people first, then the antecedent's
+                    for d in [
+                        *target.drafts,
+                        draft,
+                    ]  # the draft's own people first, then the antecedent's
                     for p in reversed(d.people)
                     if p.party is not None
                 }
                 groups.append(
-                    _Group(drafts=[draft], parties=list(target.parties), status=status, date=date, heads=heads)
+                    _Group(
+                        drafts=[draft],
+                        parties=list(target.parties),
+                        status=status,
+                        date=date,
+                        heads=heads,
+                    )
                 )
                 return
             self._merge(target, draft, status, date, add_parties=False)
@@ -224,12 +250,18 @@ class Assembler:
             if (
                 date is None
                 and previous is not None
-                and _ALSO.search(mentions.doc.view, max(draft.start, draft.trigger_start - 40), draft.trigger_start)
+                and _ALSO.search(
+                    mentions.doc.view,
+                    max(draft.start, draft.trigger_start - 40),
+                    draft.trigger_start,
+                )
                 and set(draft.parties) & set(previous.parties)
             ):
                 # "Putin is also expected to have bilateral meetings with ...": the same visit.
                 group.date, group.status = previous.date, previous.status
-                group.place = previous.place or next((d.place for d in previous.drafts if d.place), None)
+                group.place = previous.place or next(
+                    (d.place for d in previous.drafts if d.place), None
+                )
             if not groups or groups[0].first.sentence.index == draft.sentence.index:
                 # The first sentence that reports a meeting is the news, however many it reports.
                 self.news_date(mentions, group, published)
@@ -238,30 +270,43 @@ class Assembler:
             self._merge(group, draft, status, date, add_parties=True)
 
     def _add_headline(
-        self, mentions: Mentions, groups: list[_Group], draft: MeetingDraft, published: datetime.date | None
+        self,
+        mentions: Mentions,
+        groups: list[_Group],
+        draft: MeetingDraft,
+        published: datetime.date | None,
     ) -> None:
-        """A headline draft: evidence for a body meeting it names, else a meeting of its own
-        only when the headline is a sentence that reports one ("Putin and Xi held talks")."""
+        """Add a headline draft: evidence for a body meeting it names.
+
+        It is a meeting of its own only when the headline is a sentence that
+        reports one ("Putin and Xi held talks") and no body meeting matches.
+        """
         status, date = self.resolve_time(draft, published)
         view = mentions.doc.view
         mine = set(draft.parties)
         for group in groups:
             theirs = set(group.parties)
-            call = group.first.trigger.mode == "remote" and draft.mode is Mode.IN_PERSON  # talks are no call
+            call = (
+                group.first.trigger.mode == "remote" and draft.mode is Mode.IN_PERSON
+            )  # talks are no call
             if mine and len(mine & theirs) * 2 >= len(mine | theirs) and not call:
                 self._merge(group, draft, status, date, add_parties=False)
                 return
-        if len(draft.parties) >= 2 and _HEADLINE_VERB.search(view, draft.sentence.start, draft.trigger_end):
+        if len(draft.parties) >= 2 and _HEADLINE_VERB.search(
+            view, draft.sentence.start, draft.trigger_end
+        ):
             group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
             if date is None and status is Status.HELD and published is not None:
                 # The headline reports the news: dated by the first sentence of the body, or the day.
                 body = next((s for s in mentions.doc.sentences if not s.headline), None)
-                group.date = (self.sentence_day(mentions, body, published) if body else None) or _day(
-                    mentions, draft, published
-                )
+                group.date = (
+                    self.sentence_day(mentions, body, published) if body else None
+                ) or _day(mentions, draft, published)
             groups.insert(0, group)
 
-    def is_contact(self, mentions: Mentions, draft: StatementDraft, followups: Sequence[FollowUpDraft]) -> bool:
+    def is_contact(
+        self, mentions: Mentions, draft: StatementDraft, followups: Sequence[FollowUpDraft]
+    ) -> bool:
         """Whether an undertaking is a further meeting or contact: a follow-up, not a commitment.
 
         ``"agreed that the parties will maintain the necessary contacts"``,
@@ -269,8 +314,12 @@ class Assembler:
         commitment's trigger in the same clause.
         """
         view = mentions.doc.view
-        stop = _CLAUSE_END.search(view, draft.trigger_end, min(len(view), draft.trigger_end + _CONTACT_REACH))
-        end = max(draft.end, stop.start() if stop is not None else draft.trigger_end + _CONTACT_REACH)
+        stop = _CLAUSE_END.search(
+            view, draft.trigger_end, min(len(view), draft.trigger_end + _CONTACT_REACH)
+        )
+        end = max(
+            draft.end, stop.start() if stop is not None else draft.trigger_end + _CONTACT_REACH
+        )
         return any(draft.trigger_start <= f.trigger_start < end for f in followups)
 
     def is_followup(self, group: _Group, followups: Sequence[FollowUpDraft]) -> bool:
@@ -281,8 +330,7 @@ class Assembler:
         when its day and place are fixed.
         """
         inside = all(
-            any(f.start <= d.trigger_start < f.end for f in followups)
-            for d in group.drafts
+            any(f.start <= d.trigger_start < f.end for f in followups) for d in group.drafts
         )
         if not inside:
             return False
@@ -291,22 +339,32 @@ class Assembler:
         return not (group.status is Status.PLANNED and fixed and placed)
 
     def antecedent(self, groups: Sequence[_Group], draft: MeetingDraft) -> _Group | None:
-        """The meeting "the talks" or "their meeting" refers to: the last one mentioned
-        before it whose parties include the draft's."""
+        """The meeting "the talks" or "their meeting" refers to.
+
+        The last one mentioned before the draft whose parties include the draft's.
+        """
         best: _Group | None = None
         best_at = -1
         for group in groups:
             if not set(draft.parties) <= set(group.parties):
                 continue
-            at = max(d.trigger_start for d in group.drafts if d.trigger_start <= draft.trigger_start) if any(
-                d.trigger_start <= draft.trigger_start for d in group.drafts
-            ) else -1
+            at = (
+                max(d.trigger_start for d in group.drafts if d.trigger_start <= draft.trigger_start)
+                if any(d.trigger_start <= draft.trigger_start for d in group.drafts)
+                else -1
+            )
             if at > best_at:
                 best, best_at = group, at
         return best
 
     def _merge(
-        self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None, *, add_parties: bool
+        self,
+        group: _Group,
+        draft: MeetingDraft,
+        status: Status,
+        date: TimeExpression | None,
+        *,
+        add_parties: bool,
     ) -> None:
         """Add a draft's evidence, and what it adds, to a meeting."""
         group.drafts.append(draft)
@@ -320,7 +378,9 @@ class Assembler:
         elif status is Status.PLANNED and draft.status_explicit and group.date is None:
             group.status = status
 
-    def resolve_time(self, draft: MeetingDraft, published: datetime.date | None) -> tuple[Status, TimeExpression | None]:
+    def resolve_time(
+        self, draft: MeetingDraft, published: datetime.date | None
+    ) -> tuple[Status, TimeExpression | None]:
         """The draft's date resolved in the direction of its tense, and the status it implies.
 
         A date before publication makes the meeting held, one after makes it
@@ -333,7 +393,11 @@ class Assembler:
         if draft.time.year is None and draft.time.day is not None and published is not None:
             # An announcement updated after the event: "will co-open the Dialogue on March 7",
             # published March 10, means the March 7 just past, not one a year away.
-            other = resolve(draft.time, published, Direction.PAST if direction is Direction.FUTURE else Direction.FUTURE)
+            other = resolve(
+                draft.time,
+                published,
+                Direction.PAST if direction is Direction.FUTURE else Direction.FUTURE,
+            )
             if _distance(date, published) > _FAR and _distance(other, published) <= _NEAR:
                 date = other
         status = draft.status
@@ -344,7 +408,9 @@ class Assembler:
                 status = Status.PLANNED
         return status, date
 
-    def same_meeting(self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None) -> bool:
+    def same_meeting(
+        self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None
+    ) -> bool:
         """Whether a draft reports the meeting of ``group``.
 
         The same parties and the same date, or no date on one side when the
@@ -356,13 +422,20 @@ class Assembler:
         same_sentence = any(d.sentence.index == draft.sentence.index for d in group.drafts)
         if draft.mode is not group.first.mode and not same_sentence:
             return False  # a call is not the visit it prepared
-        named = {p.party.code: p.name for d in group.drafts for p in d.people if p.party is not None}
-        if any(p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people):
+        named = {
+            p.party.code: p.name for d in group.drafts for p in d.people if p.party is not None
+        }
+        if any(
+            p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people
+        ):
             return False  # "She will meet President Tebboune ... she will meet Foreign Minister Lamamra"
         if date is not None and group.date is not None:
             return date.iso == group.date.iso and date.iso is not None
         if date is None and group.date is None:
-            return set(draft.parties) == set(group.parties) and draft.background == group.first.background
+            return (
+                set(draft.parties) == set(group.parties)
+                and draft.background == group.first.background
+            )
         if draft.sentence.index == group.first.sentence.index:
             return True
         undated = draft if date is None else group.first
@@ -387,9 +460,13 @@ class Assembler:
             return
         group.date = _day(mentions, first, published)
 
-    def sentence_day(self, mentions: Mentions, sentence: Sentence, published: datetime.date) -> TimeExpression | None:
-        """The one day the news sentence gives, if it gives one ("agreed on Wednesday ... in their
-        first face-to-face meeting"), resolved to the past."""
+    def sentence_day(
+        self, mentions: Mentions, sentence: Sentence, published: datetime.date
+    ) -> TimeExpression | None:
+        """The one day the news sentence gives, if it gives one, resolved to the past.
+
+        "Biden and Xi agreed on Wednesday ... in their first face-to-face meeting".
+        """
         days = []
         view = mentions.doc.view
         dash = view.find(" \u2014 ", sentence.start, min(sentence.end, sentence.start + 60))
@@ -405,7 +482,9 @@ class Assembler:
                 days.append(resolved)
         return days[0] if len(days) == 1 else None
 
-    def dateline_places(self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None) -> None:
+    def dateline_places(
+        self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None
+    ) -> None:
         """Place the news of a dispatch where its dateline says it was filed.
 
         An in-person meeting with no place of its own, held in the days just
@@ -415,9 +494,15 @@ class Assembler:
         if place is None or published is None:
             return
         for group in groups:
-            if group.place is not None or any(d.place is not None or d.country is not None for d in group.drafts):
+            if group.place is not None or any(
+                d.place is not None or d.country is not None for d in group.drafts
+            ):
                 continue
-            if any(d.mode is Mode.REMOTE for d in group.drafts) or group.date is None or group.date.earliest is None:
+            if (
+                any(d.mode is Mode.REMOTE for d in group.drafts)
+                or group.date is None
+                or group.date.earliest is None
+            ):
                 continue
             if 0 <= (published - group.date.earliest).days <= _DATELINE_DAYS:
                 group.place = place
@@ -436,7 +521,9 @@ class Assembler:
                 place = Place(
                     city=None,
                     country=country,
-                    evidence=doc.evidence(first.trigger_start, first.trigger_end, "meeting.country"),
+                    evidence=doc.evidence(
+                        first.trigger_start, first.trigger_end, "meeting.country"
+                    ),
                 )
         parties = tuple(sorted(group.parties))
         delegations = tuple(Delegation(party=p, head=group.heads.get(p.code)) for p in parties)
@@ -489,10 +576,16 @@ class Assembler:
                 for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
                     person = span.value
                     assert isinstance(person, Person)
-                    if person.party in missing and person.party is not None and person.party.code not in group.heads:
+                    if (
+                        person.party in missing
+                        and person.party is not None
+                        and person.party.code not in group.heads
+                    ):
                         group.heads[person.party.code] = person
 
-    def delegation_heads(self, mentions: Mentions, sentence: Sentence) -> list[tuple[Party, Person]]:
+    def delegation_heads(
+        self, mentions: Mentions, sentence: Sentence
+    ) -> list[tuple[Party, Person]]:
         """The (party, head) pairs a sentence states: "the Russian delegation was led by X"."""
         view = mentions.doc.view
         found: list[tuple[Party, Person]] = []
@@ -504,15 +597,25 @@ class Assembler:
         for match in _LEADS.finditer(view, sentence.start, sentence.end):
             # The subject right before the verb: "Sherman led the U.S. delegation", not the
             # object of an earlier verb ("will meet with Lamamra and lead the U.S. delegation").
-            person = _person_before(mentions, max(sentence.start, match.start() - 40), match.start())
-            if person is not None and _OBJECT_BEFORE_LEAD.search(view, max(sentence.start, match.start() - 60), match.start()):
+            person = _person_before(
+                mentions, max(sentence.start, match.start() - 40), match.start()
+            )
+            if person is not None and _OBJECT_BEFORE_LEAD.search(
+                view, max(sentence.start, match.start() - 60), match.start()
+            ):
                 person = None
             party = _party_at(mentions, match.end())
-            if person is not None and party is not None and view[match.end():match.end() + 60].find("delegation") >= 0:
+            if (
+                person is not None
+                and party is not None
+                and view[match.end() : match.end() + 60].find("delegation") >= 0
+            ):
                 found.append((party, person))
         return found
 
-    def _group_before(self, groups: Sequence[_Group], sentence: Sentence, party: Party) -> _Group | None:
+    def _group_before(
+        self, groups: Sequence[_Group], sentence: Sentence, party: Party
+    ) -> _Group | None:
         """The last meeting with ``party`` mentioned at or before a sentence (else the first)."""
         best = None
         for group in groups:
@@ -533,7 +636,9 @@ class Assembler:
                 candidates = [doc.sentences[index]]
                 if index + 1 < len(doc.sentences):
                     nxt = doc.sentences[index + 1]
-                    if _ANAPHOR.search(doc.sentence_text(nxt)) and not Mentions.within(mentions.parties, nxt.start, nxt.end):
+                    if _ANAPHOR.search(doc.sentence_text(nxt)) and not Mentions.within(
+                        mentions.parties, nxt.start, nxt.end
+                    ):
                         candidates.append(nxt)
                 for sentence in candidates:
                     text = doc.sentence_text(sentence)
@@ -656,7 +761,9 @@ class Assembler:
             parties = tuple(sorted(headline_parties))
         else:
             return None
-        timeframe = resolve(draft.time, published, Direction.FUTURE) if draft.time is not None else None
+        timeframe = (
+            resolve(draft.time, published, Direction.FUTURE) if draft.time is not None else None
+        )
         places = Mentions.within(mentions.places, draft.trigger_start, draft.sentence.end)
         location = places[0].value if places else None
         assert location is None or isinstance(location, Place)
@@ -716,11 +823,17 @@ def _distance(date: TimeExpression, published: datetime.date) -> int:
 
 
 def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
-    """A meeting's evidence: its window, at most about twelve words around the trigger,
-    and the date that follows it ("held talks in Moscow on Monday")."""
+    """A meeting's evidence: its window, about twelve words around the trigger at most.
+
+    With the date that follows it: "held talks in Moscow on Monday".
+    """
     start = max(draft.start, draft.trigger_start - 80)
     end = min(draft.end, draft.trigger_end + 80)
-    if draft.time is not None and draft.time_start is not None and 0 <= draft.time_start - end <= 12:
+    if (
+        draft.time is not None
+        and draft.time_start is not None
+        and 0 <= draft.time_start - end <= 12
+    ):
         end = doc.view_offset(draft.time.evidence.end)
     if start > draft.trigger_start:
         start = draft.trigger_start

@@ -31,7 +31,7 @@ D = TypeVar("D")
 @cache
 def load_phrases(name: str) -> tuple[tuple[str, str], ...]:
     """Read a ``phrase<TAB>label`` word list from the package's ``data`` folder."""
-    ref = resources.files("diplomacy_events").joinpath("data", name)
+    ref = resources.files("diplomacy_events").joinpath("data").joinpath(name)
     pairs = []
     for number, line in enumerate(ref.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -56,9 +56,13 @@ class TriggerExtractor(Generic[D]):
     rule = "event"
     """The prefix of the evidence rule ids this extractor writes."""
 
-    def __init__(self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+    ) -> None:
         if phrases is None:
-            pairs: Iterable[tuple[str, str]] = load_phrases(self.word_list) if self.word_list else ()
+            pairs: Iterable[tuple[str, str]] = (
+                load_phrases(self.word_list) if self.word_list else ()
+            )
         elif isinstance(phrases, Mapping):
             pairs = phrases.items()
         else:
@@ -94,7 +98,9 @@ class TriggerExtractor(Generic[D]):
         """Whether the trigger at ``start:end`` is one; by default every occurrence is."""
         return True
 
-    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> D | None:
+    def build(
+        self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str
+    ) -> D | None:
         """The draft for an accepted trigger (``None`` to skip it)."""
         raise NotImplementedError
 

@@ -63,7 +63,9 @@ _NOT_A_COMMITMENT_BEFORE = regex.compile(
 _INTENT_TRIGGERS = frozenset({"plans", "intend", "intends", "intended", "intention"})
 
 # Verbs of an agenda after "plans to": "plans to review current issues".
-_AGENDA_VERBS = frozenset("review discuss meet visit travel hold attend participate take deliver speak talk exchange address".split())
+_AGENDA_VERBS = frozenset(
+    "review discuss meet visit travel hold attend participate take deliver speak talk exchange address".split()
+)
 
 # The word after a trigger.
 _NEXT_WORD = regex.compile(r"[ ]++(\p{Ll}++)")
@@ -145,7 +147,9 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
     words_after = 8
     """How many words after the trigger the evidence keeps."""
 
-    def evidence_window(self, mentions: Mentions, start: int, tstart: int, tend: int) -> tuple[int, int]:
+    def evidence_window(
+        self, mentions: Mentions, start: int, tstart: int, tend: int
+    ) -> tuple[int, int]:
         """The evidence: from the subject to a few words after the trigger."""
         view = mentions.doc.view
         sentence = mentions.doc.sentence_at(tstart)
@@ -156,17 +160,22 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
             end = stop.start()
         return start, end
 
-    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> StatementDraft | None:
+    def build(
+        self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str
+    ) -> StatementDraft | None:
         """A draft with the trigger's subject, or the meeting's parties if the subject is collective."""
         view = mentions.doc.view
         left = clause_start(view, sentence.start, start)
         noun = view[start:end].split(" ")[0].rstrip("s") in _NOUNS
         owner = possessor(mentions, start) if noun else None
+        parties: tuple[Party, ...]
         if owner is not None:
             parties, collective, first = (owner[0],), False, owner[1]
         elif noun and _OWN.search(view, max(sentence.start, start - 8), start):
             # "The Russian side noted its commitment": the subject of the whole clause.
-            parties, collective, first = subject(mentions, clause_start(view, sentence.start, left - 1), start)
+            parties, collective, first = subject(
+                mentions, clause_start(view, sentence.start, left - 1), start
+            )
         else:
             parties, collective, first = subject(mentions, left, start)
         first_person = not parties and bool(_FIRST_PERSON.search(view, left, start))
@@ -204,12 +213,13 @@ _FIRST_PERSON = regex.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # Triggers that are nouns, whose possessor is the party bound: "the U.S. commitment".
 _NOUNS = ("commitment", "intention", "resolve", "pledge")
 
+
 @cache
 def _words(count: int, *, before: bool) -> regex.Pattern[str]:
     """A pattern for up to ``count`` words ending at (``before``) or starting at a point."""
     if before:
-        return regex.compile(r"(?:[^ ]++[ ]++){0,%d}$" % count)
-    return regex.compile(r"(?:[ ]++[^ ]++){0,%d}" % count)
+        return regex.compile(rf"(?:[^ ]++[ ]++){{0,{count}}}$")
+    return regex.compile(rf"(?:[ ]++[^ ]++){{0,{count}}}")
 
 
 def _start_of_last_words(view: str, floor: int, end: int, count: int) -> int:
@@ -230,7 +240,9 @@ class CommitmentExtractor(_SubjectExtractor):
     rule = "commitment"
     kind = "commitment"
 
-    def __init__(self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self, phrases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__(phrases)
 
     def extract(self, mentions: Mentions) -> tuple[StatementDraft, ...]:
@@ -238,8 +250,13 @@ class CommitmentExtractor(_SubjectExtractor):
         drafts = list(super().extract(mentions))
         taken = [(d.trigger_start, d.end) for d in drafts]
         for draft in self.future_commitments(mentions):
-            sentence_drafts = [t for t in taken if t[0] >= draft.sentence.start and t[0] < draft.sentence.end]
-            if any(s <= draft.trigger_start < e or draft.start <= s < draft.end for s, e in sentence_drafts):
+            sentence_drafts = [
+                t for t in taken if t[0] >= draft.sentence.start and t[0] < draft.sentence.end
+            ]
+            if any(
+                s <= draft.trigger_start < e or draft.start <= s < draft.end
+                for s, e in sentence_drafts
+            ):
                 continue
             drafts.append(draft)
         drafts.sort(key=lambda d: d.start)
@@ -257,7 +274,9 @@ class CommitmentExtractor(_SubjectExtractor):
         before = view[max(sentence.start, start - 60) : start]
         return not _NOT_A_COMMITMENT_BEFORE.search(before)
 
-    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> StatementDraft | None:
+    def build(
+        self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str
+    ) -> StatementDraft | None:
         """A commitment draft with its strength, action and sources."""
         base = super().build(mentions, sentence, start, end, label)
         if base is None:
@@ -280,7 +299,9 @@ class CommitmentExtractor(_SubjectExtractor):
             found.append(
                 Source(
                     name=match.group("source"),
-                    evidence=doc.evidence(match.start("source"), match.end("source"), f"{self.rule}.source"),
+                    evidence=doc.evidence(
+                        match.start("source"), match.end("source"), f"{self.rule}.source"
+                    ),
                 )
             )
         return tuple(found)
@@ -318,7 +339,9 @@ class CommitmentExtractor(_SubjectExtractor):
                     trigger_end=tend,
                     sentence=sentence,
                     strength=Strength.INTENDED,
-                    action=view[match.start("verb") : stop.start() if stop else sentence.end].strip(),
+                    action=view[
+                        match.start("verb") : stop.start() if stop else sentence.end
+                    ].strip(),
                     sources=self.sources(mentions, sentence),
                 )
 

@@ -73,12 +73,16 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         view = mentions.doc.view
         return not _NOT_BEFORE.search(view[max(sentence.start, start - 30) : start])
 
-    def build(self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str) -> FollowUpDraft | None:
+    def build(
+        self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str
+    ) -> FollowUpDraft | None:
         """The draft: the trigger with a few words of context, its date if the sentence gives one."""
         view = mentions.doc.view
         ev_start = start
         # Take the verb before the trigger into the evidence ("holding a follow-up meeting").
-        before = regex.search(r"(?:\b\p{L}+[ ](?:a[ ]|the[ ]|an[ ])?)$", view[max(sentence.start, start - 25) : start])
+        before = regex.search(
+            r"(?:\b\p{L}+[ ](?:a[ ]|the[ ]|an[ ])?)$", view[max(sentence.start, start - 25) : start]
+        )
         if before is not None:
             ev_start = start - len(before.group())
         words = regex.compile(r"(?:[ ]+[^ .;]+){0,6}").match(view, end, sentence.end)
@@ -89,7 +93,9 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
                 assert isinstance(span.value, TimeMention)
                 time = span.value
                 break
-        date_status, location_status, representation_status = self.determinations(mentions, sentence, time)
+        date_status, location_status, representation_status = self.determinations(
+            mentions, sentence, time
+        )
         return FollowUpDraft(
             label=label,
             start=ev_start,
@@ -119,6 +125,9 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
                 location = Determination.TO_BE_DETERMINED
             if regex.search(r"\b(?:representation|level|format)\b", what):
                 representation = Determination.TO_BE_DETERMINED
-        if Mentions.within(mentions.places, sentence.start, sentence.end) and location is Determination.UNSTATED:
+        if (
+            Mentions.within(mentions.places, sentence.start, sentence.end)
+            and location is Determination.UNSTATED
+        ):
             location = Determination.KNOWN
         return date, location, representation

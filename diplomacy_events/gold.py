@@ -636,7 +636,7 @@ def _gold_place(place: Place | None) -> GoldLocation | None:
     return GoldLocation(city=place.city, country=place.country.code if place.country else None)
 
 
-def from_result(result: Result, *, id: str, source: str = "") -> GoldDocument:  # noqa: A002
+def from_result(result: Result, *, id: str, source: str = "") -> GoldDocument:
     """The parser's result in gold format v1, so that it can be scored and annotated from.
 
     Each meeting's first evidence span, party codes, the ISO form of its date

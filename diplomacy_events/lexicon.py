@@ -325,7 +325,14 @@ class Lexicon:
         """
         return (
             _rebuild_lexicon,
-            (dict(self.parties), self.party_names, self.cities, self.venues, dict(self.titles), self.officials),
+            (
+                dict(self.parties),
+                self.party_names,
+                self.cities,
+                self.venues,
+                dict(self.titles),
+                self.officials,
+            ),
         )
 
     def __repr__(self) -> str:
@@ -599,7 +606,9 @@ def _build(read: _Reader, base: Lexicon | None) -> Lexicon:
 
     states = {c: p for c, p in parties.items() if p.kind is PartyKind.STATE}
     organisations = _read_organisations(read, states)
-    organisations += _read_organisations(read, {**states, **{p.code: p for p, _ in organisations}}, "actors.tsv", PartyKind.OTHER)
+    organisations += _read_organisations(
+        read, {**states, **{p.code: p for p, _ in organisations}}, "actors.tsv", PartyKind.OTHER
+    )
     for party, _ in organisations:
         parties[party.code] = party
 

@@ -15,7 +15,7 @@ resolves their dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
@@ -44,7 +44,7 @@ class Trigger:
 @cache
 def load_triggers(name: str = "meeting_triggers.tsv") -> tuple[Trigger, ...]:
     """Read a trigger word list shipped in the package's ``data`` folder."""
-    ref = resources.files("diplomacy_events").joinpath("data", name)
+    ref = resources.files("diplomacy_events").joinpath("data").joinpath(name)
     triggers = []
     for line in ref.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -105,7 +105,9 @@ _WINDOW_END = regex.compile(
     r"""
     [ ](?:
       to[ ](?:discuss|review|reaffirm|underscore|highlight|address|explore|advance|build|strengthen|coordinate)
-    | on(?![ ](?:[0-9]|""" + _DATE_WORD + r"""))  # "on" a topic, not "on March 7"
+    | on(?![ ](?:[0-9]|"""
+    + _DATE_WORD
+    + r"""))  # "on" a topic, not "on March 7"
     | about | regarding | concerning | over | discussed
     | and[ ](?:discussed|agreed|reviewed|expressed|reaffirmed)
     | where | during[ ]which | which | who | that | as | because | amid | following
@@ -117,7 +119,9 @@ _WINDOW_END = regex.compile(
 )
 
 # Starts of a clause: the subject of a trigger stands after the last of them.
-_CLAUSE_START = regex.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b))")
+_CLAUSE_START = regex.compile(
+    r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b))"
+)
 
 # A party named as where something happens, not who takes part: "in Russia", "Istanbul, Türkiye".
 _LOCATIVE_BEFORE = regex.compile(r"(?:\b(?:in|at|from|across|near|inside|outside)(?:[ ]the)?[ ])$")
@@ -192,11 +196,14 @@ _VERBS = frozenset(
 
 # Words that make every participant of the meeting at hand a participant.
 _COLLECTIVE = regex.compile(
-    r"\b(?:[Tt]he[ ]two[ ](?:leaders|sides|ministers|presidents|men|delegations)|[Bb]oth[ ](?:leaders|sides)|[Tt]heir)\b"
+    r"\b(?:[Tt]he[ ]two[ ](?:leaders|sides|ministers|presidents|men|delegations)"
+    r"|[Bb]oth[ ](?:leaders|sides)|[Tt]heir)\b"
 )
 
 # Words that make a plural trigger several meetings: "separate talks with A and B".
-_SEPARATE = regex.compile(r"\b(?:separate|separately|bilateral[ ]meetings|individual)\b", regex.IGNORECASE)
+_SEPARATE = regex.compile(
+    r"\b(?:separate|separately|bilateral[ ]meetings|individual)\b", regex.IGNORECASE
+)
 
 # Words before an undated trigger that make it a process or a topic, not an encounter.
 _PROCESS_BEFORE = regex.compile(
@@ -215,7 +222,8 @@ _PROCESS_BEFORE = regex.compile(
 
 # Words after a trigger that make it another word: "host countries", "meeting rooms".
 _NOT_A_TRIGGER_AFTER = regex.compile(
-    r"[ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families|rooms?|places?|halls?|points?|minutes|notes)\b"
+    r"[ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families"
+    r"|rooms?|places?|halls?|points?|minutes|notes)\b"
 )
 
 # The dateline of a dispatch at the start of its first sentence, up to its dash.
@@ -236,7 +244,8 @@ _LOCATION_AFTER = regex.compile(
 
 # A destination before a state's name: "travel to Cambodia", "trip to Laos and Cambodia".
 _TRIP_TO = regex.compile(
-    r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ](?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
+    r"\b(?:travel|travels|traveling|travelling|trip|visit|visits|arrive|arrives|arrived)[ ](?:to|in)[ ]"
+    r"(?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
 )
 
 # How far from its trigger, in characters, a word such as "by phone" may stand.
@@ -345,7 +354,7 @@ class MeetingExtractor:
             self._gazetteer = Gazetteer(self.triggers())
         doc = mentions.doc
         table = self.triggers()
-        drafts = []
+        drafts: list[MeetingDraft] = []
         claimed_until = -1
         for tstart, tend, phrase in self._gazetteer.finditer(doc.view):
             if tstart < claimed_until or _NOT_A_TRIGGER_AFTER.match(doc.view, tend):
@@ -365,7 +374,9 @@ class MeetingExtractor:
         """
         view = doc.view
         left = sentence.start
-        dateline = _DATELINE_DASH.match(view, sentence.start, min(sentence.end, sentence.start + 60))
+        dateline = _DATELINE_DASH.match(
+            view, sentence.start, min(sentence.end, sentence.start + 60)
+        )
         if dateline is not None:
             left = dateline.end()  # "KAZAN, Russia, Oct 24 — ": where the dispatch was filed
         intro = _INTRODUCTION.match(view, left, sentence.end)
@@ -397,7 +408,9 @@ class MeetingExtractor:
                 continue  # "a Madrid-based university"
             if _DESTINATION_BEFORE.search(before):
                 country = country or _country_of(mention)
-            elif _LOCATIVE_BEFORE.search(before) or before.endswith(", ") and _after_place(mentions, span.start):
+            elif _LOCATIVE_BEFORE.search(before) or (
+                before.endswith(", ") and _after_place(mentions, span.start)
+            ):
                 if mention.form != "demonym":
                     country = country or _country_of(mention)
                     continue
@@ -415,17 +428,20 @@ class MeetingExtractor:
                     parties.append(person.party)
         return tuple(parties), tuple(people), country
 
-    def subject_by_pronoun(self, mentions: Mentions, sentence: Sentence, start: int, trigger_start: int) -> Person | None:
+    def subject_by_pronoun(
+        self, mentions: Mentions, sentence: Sentence, start: int, trigger_start: int
+    ) -> Person | None:
         """The person a pronoun subject ("He met ...", "I received ...") refers to.
 
         The last person named before the sentence: in a readout, the
         principal whose day it reports.
         """
         view = mentions.doc.view
-        if not _PRONOUN_SUBJECT.search(view, start, trigger_start):
-            # "He received Modi ..., and later held separate talks with Xi": the earlier clause's.
-            if start == sentence.start or not _PRONOUN_SUBJECT.match(view, sentence.start):
-                return None
+        # "He received Modi ..., and later held separate talks with Xi": the earlier clause's.
+        if not _PRONOUN_SUBJECT.search(view, start, trigger_start) and (
+            start == sentence.start or not _PRONOUN_SUBJECT.match(view, sentence.start)
+        ):
+            return None
         if Mentions.within(mentions.person_spans, start, trigger_start) or Mentions.within(
             mentions.parties, start, trigger_start
         ):
@@ -435,7 +451,9 @@ class MeetingExtractor:
         assert found is None or isinstance(found, Person)
         return found
 
-    def counterparts(self, mentions: Mentions, trigger_end: int, end: int) -> list[tuple[Party, Person | None]]:
+    def counterparts(
+        self, mentions: Mentions, trigger_end: int, end: int
+    ) -> list[tuple[Party, Person | None]]:
         """The sides named after a trigger, each once, with its person if one is named."""
         sides: list[tuple[Party, Person | None]] = []
         for span in Mentions.within(mentions.person_spans, trigger_end, end):
@@ -480,17 +498,23 @@ class MeetingExtractor:
         before = _TEMPORAL_BREAK.split(before)[-1]  # "had not met since their talks": not the talks
         if _NEGATED.search(before):
             return True
-        if draft.time is None and _PROCESS_BEFORE.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start):
+        if draft.time is None and _PROCESS_BEFORE.search(
+            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+        ):
             return True
         dated_phrase = draft.time_start is not None and draft.time_start < draft.trigger_start
-        cue = _TOPIC_BEFORE_TRIGGER.search(view, max(draft.start, draft.trigger_start - 100), draft.trigger_start)
-        if cue is not None and (draft.time is None or (cue.group("report") is not None and not dated_phrase)):
-            return True
-        return False
+        cue = _TOPIC_BEFORE_TRIGGER.search(
+            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+        )
+        return cue is not None and (
+            draft.time is None or (cue.group("report") is not None and not dated_phrase)
+        )
 
     def has_counterpart(self, mentions: Mentions, draft: MeetingDraft) -> bool:
-        """Whether a visit names who was visited: a person of another side, or the host
-        government by its capital or office ("a working visit to Moscow").
+        """Whether a visit names who was visited.
+
+        A person of another side, or the host government by its capital or
+        office ("a working visit to Moscow").
 
         A head of state or government or a minister visiting a state meets
         its government.  "Pelosi visited Taiwan" names no counterpart and
@@ -529,17 +553,23 @@ class MeetingExtractor:
         compound = _compound_before(mentions, tstart)
         if len(compound) >= 2:
             # "Russian-Palestinian talks", "the U.S.-Honduras Strategic Dialogue": the sides are named.
-            parties = tuple(dict.fromkeys([*compound, *(p.party for p in people if p.party is not None)]))
+            parties = tuple(
+                dict.fromkeys([*compound, *(p.party for p in people if p.party is not None)])
+            )
         speaker = self.subject_by_pronoun(mentions, sentence, start, tstart)
         if speaker is not None and speaker.party is not None and speaker.party not in parties:
             parties = (speaker.party, *parties)
             people = (speaker, *people)
         place = _nearest_place(mentions, start, end, tstart, sentence.end)
         country = country or self.opening_country(mentions, sentence, tstart)
-        parties, people = self.host_party(mentions, sentence, parties, people, country or (place.country if place else None))
+        parties, people = self.host_party(
+            mentions, sentence, parties, people, country or (place.country if place else None)
+        )
         view = doc.view
         verbal = trigger.phrase.split(" ")[0] in _VERBS
-        anaphoric = not verbal and bool(_ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart))
+        anaphoric = not verbal and bool(
+            _ANAPHORIC_BEFORE.search(view, max(sentence.start, tstart - 30), tstart)
+        )
         collective = bool(_COLLECTIVE.search(view, start, end))
         if not parties and not anaphoric and not collective:
             return None
@@ -548,7 +578,9 @@ class MeetingExtractor:
         remote = trigger.mode == "remote" or (trigger.mode == "any" and cue is not None)
         if anaphoric:
             # "the April 6 talks", "their talks in Bali last November": only a date within the phrase.
-            time, time_start = _nearest_time(mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart)
+            time, time_start = _nearest_time(
+                mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart
+            )
         else:
             time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
         if place is None and not remote and country is None:
@@ -584,11 +616,17 @@ class MeetingExtractor:
         for span in Mentions.within(mentions.parties, opening.start("place"), opening.end("place")):
             mention = span.value
             assert isinstance(mention, PartyMention)
-            if mention.party.kind is PartyKind.STATE and mention.form in {"name", "alias", "capital"}:
+            if mention.party.kind is PartyKind.STATE and mention.form in {
+                "name",
+                "alias",
+                "capital",
+            }:
                 return mention.party
         return None
 
-    def trip_place(self, mentions: Mentions, sentence: Sentence, parties: tuple[Party, ...]) -> Place | None:
+    def trip_place(
+        self, mentions: Mentions, sentence: Sentence, parties: tuple[Party, ...]
+    ) -> Place | None:
         """Where a trip took the traveller, when the meeting is with that country's side.
 
         ``"She will then travel to Algiers, Algeria. She will meet with President
@@ -601,7 +639,9 @@ class MeetingExtractor:
         for span in reversed(Mentions.within(mentions.places, first, sentence.end)):
             place = span.value
             assert isinstance(place, Place)
-            if place.country in parties and _TRIP_TO.search(view, max(0, span.start - 40), span.start):
+            if place.country in parties and _TRIP_TO.search(
+                view, max(0, span.start - 40), span.start
+            ):
                 return place
         return None
 
@@ -640,8 +680,14 @@ class MeetingExtractor:
         each counterpart on its own.
         """
         view = mentions.doc.view
-        plural = draft.trigger.phrase.endswith("s") and draft.trigger.kind not in {"talks", "negotiations", "consultations"}
-        separate = bool(_SEPARATE.search(view, max(draft.start, draft.trigger_start - 20), draft.trigger_end))
+        plural = draft.trigger.phrase.endswith("s") and draft.trigger.kind not in {
+            "talks",
+            "negotiations",
+            "consultations",
+        }
+        separate = bool(
+            _SEPARATE.search(view, max(draft.start, draft.trigger_start - 20), draft.trigger_end)
+        )
         if not (plural or separate):
             return (draft,)
         sides = self.counterparts(mentions, draft.trigger_end, draft.end)
@@ -686,10 +732,14 @@ def _compound_before(mentions: Mentions, tstart: int) -> list[Party]:
 def _last_destination(mentions: Mentions, before: int) -> Party | None:
     """The last state named as a destination ("travel to Cambodia") before an offset."""
     view = mentions.doc.view
-    for span in reversed(Mentions.within(mentions.parties, max(0, before - _DESTINATION_REACH), before)):
+    for span in reversed(
+        Mentions.within(mentions.parties, max(0, before - _DESTINATION_REACH), before)
+    ):
         mention = span.value
         assert isinstance(mention, PartyMention)
-        if mention.party.kind is PartyKind.STATE and _TRIP_TO.search(view, max(0, span.start - 40), span.start):
+        if mention.party.kind is PartyKind.STATE and _TRIP_TO.search(
+            view, max(0, span.start - 40), span.start
+        ):
             return mention.party
     return None
 
@@ -699,7 +749,9 @@ def _after_place(mentions: Mentions, start: int) -> bool:
     return any(p.end == start - 2 for p in mentions.places)
 
 
-def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tuple[TimeMention | None, int | None]:
+def _nearest_time(
+    mentions: Mentions, start: int, end: int, tstart: int
+) -> tuple[TimeMention | None, int | None]:
     """The time mention between ``start`` and ``end`` nearest to the trigger, if any.
 
     A date farther than ``_TIME_REACH`` characters from the trigger counts
@@ -726,9 +778,13 @@ def _nearest_time(mentions: Mentions, start: int, end: int, tstart: int) -> tupl
     return best.value, best.start
 
 
-def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int, limit: int) -> Place | None:
-    """The place of a meeting: named in its window nearest to the trigger, or after the
-    window where a preposition of place introduces it ("on the margins of the Munich
+def _nearest_place(
+    mentions: Mentions, start: int, end: int, tstart: int, limit: int
+) -> Place | None:
+    """The place of a meeting, if the sentence names one.
+
+    Named in its window nearest to the trigger, or after the window where a
+    preposition of place introduces it ("on the margins of the Munich
     Security Conference"), up to ``limit``.
 
     Two cities of one country ("in Istanbul and Ankara, Turkey") give the country alone.
@@ -739,10 +795,14 @@ def _nearest_place(mentions: Mentions, start: int, end: int, tstart: int, limit:
         place = span.value
         assert isinstance(place, Place)
         locative = _LOCATIVE.search(view, max(0, span.start - 30), span.start) is not None
-        if span.start >= end and not _LOCATION_AFTER.search(view, max(0, span.start - 30), span.start):
+        if span.start >= end and not _LOCATION_AFTER.search(
+            view, max(0, span.start - 30), span.start
+        ):
             continue
         metonym = place.evidence.rule.endswith(".venue") or (
-            place.country is not None and place.city is not None and _is_capital_mention(mentions, span.start)
+            place.country is not None
+            and place.city is not None
+            and _is_capital_mention(mentions, span.start)
         )
         if metonym and not locative:
             continue  # "relations between Moscow and New Delhi": the capitals stand for states

@@ -29,7 +29,9 @@ class Span:
     value: object
 
 
-def _located(doc: Document, items: Sequence[object], evidence_of: str = "evidence") -> tuple[Span, ...]:
+def _located(
+    doc: Document, items: Sequence[object], evidence_of: str = "evidence"
+) -> tuple[Span, ...]:
     spans = []
     for item in items:
         ev = getattr(item, evidence_of)

@@ -95,7 +95,7 @@ class Parser:
         *,
         published: datetime.date | None = None,
         title: str | None = None,
-        id: str | None = None,  # noqa: A002 - the article's id, as in the gold format
+        id: str | None = None,
     ) -> Result:
         """Parse one article.
 
@@ -125,7 +125,10 @@ class Parser:
             parties=parties,
             people=people,
             person_spans=self.person_spans(doc, people),
-            times=[attrs.evolve(t, evidence=_on_original(doc, t.evidence)) for t in self.times.find(doc.view)],
+            times=[
+                attrs.evolve(t, evidence=_on_original(doc, t.evidence))
+                for t in self.times.find(doc.view)
+            ],
             places=self.places.find(doc),
             durations=[
                 attrs.evolve(d, evidence=_on_original(doc, d.evidence))
@@ -146,7 +149,11 @@ class Parser:
             forms.setdefault(person.name, person)
             forms.setdefault(person.surname, person)
             words = person.name.split()
-            if len(words) > 1 and person.party is not None and person.party.code in _FAMILY_NAME_FIRST:
+            if (
+                len(words) > 1
+                and person.party is not None
+                and person.party.code in _FAMILY_NAME_FIRST
+            ):
                 forms.setdefault(words[0], person)  # "Xi" for Xi Jinping
         spans = [
             Span(start=s, end=e, value=forms[phrase])
@@ -158,7 +165,9 @@ class Parser:
             for p in people
             if p.evidence.text != p.name and p.evidence.text != p.surname
         ]
-        titled = sorted(((first_at[p.name], p) for p in people if p.title), key=lambda item: item[0])
+        titled = sorted(
+            ((first_at[p.name], p) for p in people if p.title), key=lambda item: item[0]
+        )
         holders: dict[str, Person] = {}  # each title's last holder named so far
         next_person = 0
         for match in _TITLE_ALONE.finditer(doc.view):
@@ -184,7 +193,9 @@ def _occurrences(view: str, forms: Mapping[str, object]) -> list[tuple[int, int,
         at = view.find(form)
         while at >= 0:
             end = at + len(form)
-            whole = (at == 0 or not view[at - 1].isalnum()) and (end == len(view) or not view[end].isalnum())
+            whole = (at == 0 or not view[at - 1].isalnum()) and (
+                end == len(view) or not view[end].isalnum()
+            )
             if whole and not any(claimed[at:end]):
                 claimed[at:end] = b"\x01" * (end - at)
                 found.append((at, end, form))
@@ -198,7 +209,7 @@ def _on_original(doc: Document, evidence: Evidence) -> Evidence:
     return doc.evidence(evidence.start, evidence.end, evidence.rule)
 
 
-def _check_arguments(text: object, published: object, title: object, id: object) -> None:  # noqa: A002
+def _check_arguments(text: object, published: object, title: object, id: object) -> None:
     """Raise :class:`ArgumentTypeError` for an argument of the wrong type."""
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str, got {type(text).__name__}")
@@ -220,7 +231,7 @@ def parse(
     *,
     published: datetime.date | None = None,
     title: str | None = None,
-    id: str | None = None,  # noqa: A002
+    id: str | None = None,
 ) -> Result:
     """Parse one article with the default :class:`Parser`.
 

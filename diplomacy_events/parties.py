@@ -89,9 +89,7 @@ class PartyFinder:
         The default rejects a capital that starts a longer proper name
         (``"Washington Post"``, ``"Moscow State University"``).
         """
-        if name.form == "capital" and _NAME_CONTINUES.match(doc.view, end):
-            return False
-        return True
+        return not (name.form == "capital" and _NAME_CONTINUES.match(doc.view, end))
 
     def build(self, doc: Document, start: int, end: int, name: PartyName) -> PartyMention:
         """The mention for an accepted match."""

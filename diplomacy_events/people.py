@@ -268,10 +268,8 @@ class PersonFinder:
                 cursor = doc.view_offset(mention.evidence.end)
             portfolio = _PORTFOLIO.match(view, cursor)
             if portfolio:
-                last = None
-                for last in _PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()):
-                    pass
-                cursor = last.end() if last is not None else cursor
+                ends = list(_PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()))
+                cursor = ends[-1].end() if ends else cursor
             before = _party_before(view, tstart, by_end) or chain_party.get(tstart)
             if before is not None:
                 if view.startswith(" and ", tend):
@@ -281,9 +279,21 @@ class PersonFinder:
             canonical = title if title[0].isupper() else title.capitalize()
             gap = _TITLE_TO_NAME.match(view, cursor)
             name = _NAME.match(view, gap.end()) if gap is not None else None
-            kept = self.clean_name(name.group().split(" "), after_title=True) if name is not None else []
-            if name is None or not kept or (len(kept) == 1 and kept[0] not in self._surnames() and title[0].islower()):
-                holder = self._holder(canonical, titles[title], party, published) if party is not None else None
+            kept = (
+                self.clean_name(name.group().split(" "), after_title=True)
+                if name is not None
+                else []
+            )
+            if (
+                name is None
+                or not kept
+                or (len(kept) == 1 and kept[0] not in self._surnames() and title[0].islower())
+            ):
+                holder = (
+                    self._holder(canonical, titles[title], party, published)
+                    if party is not None
+                    else None
+                )
                 if holder is not None:
                     yield _Draft(
                         start=tstart,
@@ -312,7 +322,11 @@ class PersonFinder:
         self, title: str, rank: Rank, party: Party, published: datetime.date | None
     ) -> Official | None:
         """The one official of ``party`` with this title (or, failing that, rank) on a date."""
-        if published is None or rank not in {Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT, Rank.MINISTER}:
+        if published is None or rank not in {
+            Rank.HEAD_OF_STATE,
+            Rank.HEAD_OF_GOVERNMENT,
+            Rank.MINISTER,
+        }:
             return None
         when = published.isoformat()
         serving = [
@@ -340,7 +354,9 @@ class PersonFinder:
             app = _APPOSITION.match(view, name.end())
             if app is None:
                 continue
-            title_match = next(self._title_gazetteer.finditer(view, app.end(), app.end() + 80), None)
+            title_match = next(
+                self._title_gazetteer.finditer(view, app.end(), app.end() + 80), None
+            )
             if title_match is None or title_match[0] != app.end():
                 continue
             words = name.group().split(" ")
@@ -414,7 +430,7 @@ class PersonFinder:
             people.setdefault(key, []).append(draft)
         officials = self.officials()
         result = []
-        for key, group in people.items():
+        for group in people.values():
             first = min(group, key=lambda d: d.start)
             full = max(group, key=lambda d: len(d.name))
             titled = next((d for d in group if d.title), None)

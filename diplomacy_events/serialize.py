@@ -107,13 +107,17 @@ def _structure(data: Any, cls: type[T]) -> T:
     except InputError:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        details = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
+        details = (
+            "; ".join(cattrs.transform_error(exc))
+            if isinstance(exc, cattrs.BaseValidationError)
+            else str(exc)
+        )
         raise InputError(f"not a valid {cls.__name__}: {details}") from None
 
 
 @cache
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an encoded :class:`Result`."""
-    ref = resources.files("diplomacy_events").joinpath("data", "result.schema.json")
+    ref = resources.files("diplomacy_events").joinpath("data").joinpath("result.schema.json")
     schema: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
     return schema

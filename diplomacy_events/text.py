@@ -1,4 +1,4 @@
-"""The document: the original text, a normalised view of it, and its sentences.
+r"""The document: the original text, a normalised view of it, and its sentences.
 
 The parsers never change the text they are given.  They read a *view* of it
 in which curly quotes and apostrophes are straight, unusual spaces are plain
@@ -6,7 +6,7 @@ spaces and the text is in Unicode NFC, and every offset in the view maps back
 to the original, so that evidence always quotes the original text::
 
     >>> from diplomacy_events.text import Document
-    >>> doc = Document.from_text("Talks held\\nPutin met Xi in Moscow. They agreed to meet again.")
+    >>> doc = Document.from_text("Talks held\nPutin met Xi in Moscow. They agreed to meet again.")
     >>> [doc.view[s.start:s.end] for s in doc.sentences]
     ['Talks held', 'Putin met Xi in Moscow.', 'They agreed to meet again.']
     >>> doc.sentences[0].headline
@@ -129,7 +129,9 @@ class Document:
         if not unicodedata.is_normalized("NFC", view):
             view, to_original = _nfc_with_offsets(view)
         lines = [line for line in view.split("\n") if line.strip()]
-        has_headline = headline and len(lines) > 1 and not lines[0].rstrip().endswith((".", "!", "?"))
+        has_headline = (
+            headline and len(lines) > 1 and not lines[0].rstrip().endswith((".", "!", "?"))
+        )
         return cls(
             text=text,
             view=view,

@@ -38,9 +38,9 @@ time linear in the length of the text, whatever the text.
 from __future__ import annotations
 
 import calendar
-import re
 import datetime
 import enum
+import re
 import string
 from collections.abc import Callable, Iterable
 from typing import TypeVar
