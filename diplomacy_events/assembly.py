@@ -54,7 +54,7 @@ from diplomacy_events.model import (
 from diplomacy_events.text import Document, Sentence
 from diplomacy_events.times import Direction, TimeMention, resolve
 
-__all__ = ["Assembler", "Drafts"]
+__all__ = ["Assembler", "Drafts", "MeetingGroup"]
 
 # "The Russian delegation was led by X", "the US side was headed by X".
 _LED_BY = regex.compile(
@@ -120,8 +120,13 @@ class Drafts:
 
 
 @attrs.define
-class _Group:
-    """The drafts of one meeting while assembly merges them."""
+class MeetingGroup:
+    """The drafts of one meeting while assembly merges them (mutable, inside assembly only).
+
+    ``drafts`` are its mentions in the order they were merged; ``parties``,
+    ``status``, ``date``, ``heads``, ``duration``, ``formats`` and ``place``
+    are what the meeting becomes.
+    """
 
     drafts: list[MeetingDraft]
     parties: list[Party]
@@ -134,6 +139,7 @@ class _Group:
 
     @property
     def first(self) -> MeetingDraft:
+        """The draft the meeting was found by."""
         return self.drafts[0]
 
 
@@ -143,7 +149,7 @@ class Assembler:
     def assemble(self, mentions: Mentions, drafts: Drafts, article: Article) -> Result:
         """The result of one document."""
         published = article.published
-        groups: list[_Group] = []
+        groups: list[MeetingGroup] = []
         body = [d for d in drafts.meetings if not d.sentence.headline]
         for draft in body:
             self._add(mentions, groups, draft, published)
@@ -208,71 +214,65 @@ class Assembler:
     def _add(
         self,
         mentions: Mentions,
-        groups: list[_Group],
+        groups: list[MeetingGroup],
         draft: MeetingDraft,
         published: datetime.date | None,
     ) -> None:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
-        target = self.antecedent(groups, draft) if draft.anaphoric else None
-        if draft.anaphoric and (
-            target is not None or len(draft.parties) < 2 or (draft.definite and not draft.people)
-        ):
-            if target is None:
-                return  # "The visits will highlight ...": refers to nothing reported as a meeting
-            if date is not None and target.date is not None and date.iso != target.date.iso:
-                # "their talks in Bali last November": the same parties, another meeting.
+        target = self.merge_target(groups, draft, status, date)
+        if target is not None:
+            self._merge(target, draft, status, date, add_parties=not draft.anaphoric)
+            return
+        if draft.anaphoric:
+            antecedent = self.antecedent(groups, draft)
+            if antecedent is not None:
+                # "their talks in Bali last November": the same parties, another meeting;
+                # the draft's own people head it first, then the antecedent's.
                 heads = {
                     p.party.code: p
-                    for d in [
-                        *target.drafts,
-                        draft,
-                    ]  # the draft's own people first, then the antecedent's
+                    for d in [*antecedent.drafts, draft]
                     for p in reversed(d.people)
                     if p.party is not None
                 }
                 groups.append(
-                    _Group(
+                    MeetingGroup(
                         drafts=[draft],
-                        parties=list(target.parties),
+                        parties=list(antecedent.parties),
                         status=status,
                         date=date,
                         heads=heads,
                     )
                 )
                 return
-            self._merge(target, draft, status, date, add_parties=False)
-            return
-        group = next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
-        if group is None:
-            group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
-            previous = groups[-1] if groups else None
-            if (
-                date is None
-                and previous is not None
-                and _ALSO.search(
-                    mentions.doc.view,
-                    max(draft.start, draft.trigger_start - 40),
-                    draft.trigger_start,
-                )
-                and set(draft.parties) & set(previous.parties)
-            ):
-                # "Putin is also expected to have bilateral meetings with ...": the same visit.
-                group.date, group.status = previous.date, previous.status
-                group.place = previous.place or next(
-                    (d.place for d in previous.drafts if d.place), None
-                )
-            if not groups or groups[0].first.sentence.index == draft.sentence.index:
-                # The first sentence that reports a meeting is the news, however many it reports.
-                self.news_date(mentions, group, published)
-            groups.append(group)
-        else:
-            self._merge(group, draft, status, date, add_parties=True)
+            if len(draft.parties) < 2 or (draft.definite and not draft.people):
+                return  # "The visits will highlight ...": refers to nothing reported as a meeting
+        group = MeetingGroup(drafts=[draft], parties=list(draft.parties), status=status, date=date)
+        previous = groups[-1] if groups else None
+        if (
+            date is None
+            and previous is not None
+            and _ALSO.search(
+                mentions.doc.view,
+                max(draft.start, draft.trigger_start - 40),
+                draft.trigger_start,
+            )
+            and set(draft.parties) & set(previous.parties)
+        ):
+            # "Putin is also expected to have bilateral meetings with ...": the same visit.
+            group.date, group.status = previous.date, previous.status
+            group.place = previous.place or next(
+                (d.place for d in previous.drafts if d.place), None
+            )
+        if not groups or groups[0].first.sentence.index == draft.sentence.index:
+            # The first sentence that reports a meeting is the news, however many it reports.
+            self.news_date(mentions, group, published)
+        groups.append(group)
 
     def _add_headline(
         self,
         mentions: Mentions,
-        groups: list[_Group],
+        groups: list[MeetingGroup],
         draft: MeetingDraft,
         published: datetime.date | None,
     ) -> None:
@@ -295,7 +295,9 @@ class Assembler:
         if len(draft.parties) >= 2 and _HEADLINE_VERB.search(
             view, draft.sentence.start, draft.trigger_end
         ):
-            group = _Group(drafts=[draft], parties=list(draft.parties), status=status, date=date)
+            group = MeetingGroup(
+                drafts=[draft], parties=list(draft.parties), status=status, date=date
+            )
             if date is None and status is Status.HELD and published is not None:
                 # The headline reports the news: dated by the first sentence of the body, or the day.
                 body = next((s for s in mentions.doc.sentences if not s.headline), None)
@@ -322,7 +324,7 @@ class Assembler:
         )
         return any(draft.trigger_start <= f.trigger_start < end for f in followups)
 
-    def is_followup(self, group: _Group, followups: Sequence[FollowUpDraft]) -> bool:
+    def is_followup(self, group: MeetingGroup, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether a meeting is only a follow-up under discussion, not a meeting.
 
         A further meeting the parties discussed or agreed ("discussed holding a
@@ -338,12 +340,38 @@ class Assembler:
         placed = any(d.place is not None for d in group.drafts)
         return not (group.status is Status.PLANNED and fixed and placed)
 
-    def antecedent(self, groups: Sequence[_Group], draft: MeetingDraft) -> _Group | None:
+    def merge_target(
+        self,
+        groups: Sequence[MeetingGroup],
+        draft: MeetingDraft,
+        status: Status,
+        date: TimeExpression | None,
+    ) -> MeetingGroup | None:
+        """The meeting already found that a draft mentions again, or ``None`` for a new one.
+
+        The one policy of merging: a draft that refers back ("the talks",
+        "their meeting") joins its :meth:`antecedent` unless its date differs;
+        any other joins the first meeting that :meth:`same_meeting` accepts.
+        Override it to merge differently (or never).
+        """
+        if draft.anaphoric:
+            antecedent = self.antecedent(groups, draft)
+            if antecedent is None:
+                return None
+            differs = (
+                date is not None and antecedent.date is not None and date.iso != antecedent.date.iso
+            )
+            return None if differs else antecedent
+        return next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
+
+    def antecedent(
+        self, groups: Sequence[MeetingGroup], draft: MeetingDraft
+    ) -> MeetingGroup | None:
         """The meeting "the talks" or "their meeting" refers to.
 
         The last one mentioned before the draft whose parties include the draft's.
         """
-        best: _Group | None = None
+        best: MeetingGroup | None = None
         best_at = -1
         for group in groups:
             if not set(draft.parties) <= set(group.parties):
@@ -359,7 +387,7 @@ class Assembler:
 
     def _merge(
         self,
-        group: _Group,
+        group: MeetingGroup,
         draft: MeetingDraft,
         status: Status,
         date: TimeExpression | None,
@@ -409,7 +437,7 @@ class Assembler:
         return status, date
 
     def same_meeting(
-        self, group: _Group, draft: MeetingDraft, status: Status, date: TimeExpression | None
+        self, group: MeetingGroup, draft: MeetingDraft, status: Status, date: TimeExpression | None
     ) -> bool:
         """Whether a draft reports the meeting of ``group``.
 
@@ -441,7 +469,9 @@ class Assembler:
         undated = draft if date is None else group.first
         return not undated.background
 
-    def news_date(self, mentions: Mentions, group: _Group, published: datetime.date | None) -> None:
+    def news_date(
+        self, mentions: Mentions, group: MeetingGroup, published: datetime.date | None
+    ) -> None:
         """Date the document's news meeting, if undated, with the publication day.
 
         Called for the first meeting of the body when it is found, before
@@ -483,7 +513,7 @@ class Assembler:
         return days[0] if len(days) == 1 else None
 
     def dateline_places(
-        self, mentions: Mentions, groups: Sequence[_Group], published: datetime.date | None
+        self, mentions: Mentions, groups: Sequence[MeetingGroup], published: datetime.date | None
     ) -> None:
         """Place the news of a dispatch where its dateline says it was filed.
 
@@ -507,7 +537,7 @@ class Assembler:
             if 0 <= (published - group.date.earliest).days <= _DATELINE_DAYS:
                 group.place = place
 
-    def build_meeting(self, mentions: Mentions, group: _Group) -> Meeting:
+    def build_meeting(self, mentions: Mentions, group: MeetingGroup) -> Meeting:
         """The :class:`Meeting` of a group of drafts."""
         doc = mentions.doc
         primary = next((d for d in group.drafts if not d.sentence.headline), group.first)
@@ -541,7 +571,7 @@ class Assembler:
             evidence=evidence,
         )
 
-    def _attach_heads(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+    def _attach_heads(self, mentions: Mentions, groups: Sequence[MeetingGroup]) -> None:
         """Heads: the first person of each party named with the meeting, else a "led by" sentence."""
         for group in groups:
             for draft in group.drafts:
@@ -555,7 +585,7 @@ class Assembler:
                     target.heads[party.code] = person
         self._heads_nearby(mentions, groups)
 
-    def _heads_nearby(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+    def _heads_nearby(self, mentions: Mentions, groups: Sequence[MeetingGroup]) -> None:
         """Heads still missing, from the sentences right after a meeting's first mention.
 
         ``"... will lead the U.S.-Laos Dialogue. He will meet with Foreign
@@ -614,8 +644,8 @@ class Assembler:
         return found
 
     def _group_before(
-        self, groups: Sequence[_Group], sentence: Sentence, party: Party
-    ) -> _Group | None:
+        self, groups: Sequence[MeetingGroup], sentence: Sentence, party: Party
+    ) -> MeetingGroup | None:
         """The last meeting with ``party`` mentioned at or before a sentence (else the first)."""
         best = None
         for group in groups:
@@ -625,7 +655,7 @@ class Assembler:
             best = next((g for g in groups if party in g.parties), None)
         return best
 
-    def _attach_details(self, mentions: Mentions, groups: Sequence[_Group]) -> None:
+    def _attach_details(self, mentions: Mentions, groups: Sequence[MeetingGroup]) -> None:
         """Duration and format from the meeting's sentences or the sentence that follows one."""
         doc = mentions.doc
         if not groups:

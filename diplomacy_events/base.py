@@ -16,16 +16,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
+from diplomacy_events._clauses import clause_start, subject
 from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.exceptions import InputError
 from diplomacy_events.mentions import Mentions
+from diplomacy_events.model import Party, PartyMention, Person
 from diplomacy_events.text import Sentence
 
-__all__ = ["TriggerExtractor", "load_phrases"]
+__all__ = ["EventExtractor", "TriggerExtractor", "load_phrases"]
 
 D = TypeVar("D")
+
+
+@runtime_checkable
+class EventExtractor(Protocol):
+    """What ``Parser(extras=[...])`` accepts: an extractor of events of a user's own kind.
+
+    It is given the document's mentions (its text, sentences, parties, people,
+    places and times, each with its span) and returns finished objects, each
+    an instance of an attrs class with its evidence; they end up in
+    :attr:`Result.extras <diplomacy_events.model.Result.extras>` and in the
+    JSON output.
+    """
+
+    def extract(self, mentions: Mentions) -> Iterable[object]:
+        """The events of the document, in text order."""
+        ...
 
 
 @cache
@@ -107,3 +125,28 @@ class TriggerExtractor(Generic[D]):
     def reject(self, mentions: Mentions, draft: D) -> bool:
         """Whether a draft is not an event after all; by default none is rejected."""
         return False
+
+    # -- helpers for subclasses ------------------------------------------
+
+    def subject_parties(
+        self, mentions: Mentions, sentence: Sentence, start: int
+    ) -> tuple[Party, ...]:
+        """The parties named as the subject of a trigger at ``start``: in its clause, before it.
+
+        Parties named after a preposition ("sanctions on Iran") are not subjects.
+        """
+        left = clause_start(mentions.doc.view, sentence.start, start)
+        return subject(mentions, left, start)[0]
+
+    def object_parties(self, mentions: Mentions, sentence: Sentence, end: int) -> tuple[Party, ...]:
+        """The parties named after a trigger ending at ``end``, up to the end of its sentence."""
+        found: list[Party] = []
+        for span in Mentions.within(mentions.parties, end, sentence.end):
+            assert isinstance(span.value, PartyMention)
+            if span.value.party not in found:
+                found.append(span.value.party)
+        for span in Mentions.within(mentions.person_spans, end, sentence.end):
+            assert isinstance(span.value, Person)
+            if span.value.party is not None and span.value.party not in found:
+                found.append(span.value.party)
+        return tuple(found)

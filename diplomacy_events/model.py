@@ -422,3 +422,6 @@ class Result:
     concerns: tuple[Concern, ...] = ()
     people: tuple[Person, ...] = ()
     """Every person the article names, at their first mention."""
+    extras: tuple[object, ...] = ()
+    """Events of kinds the library does not know, found by a user's own extractors
+    (``Parser(extras=[...])``): each an instance of the user's attrs class."""

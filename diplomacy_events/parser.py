@@ -29,6 +29,7 @@ import attrs
 import regex
 
 from diplomacy_events.assembly import Assembler, Drafts
+from diplomacy_events.base import EventExtractor
 from diplomacy_events.commitments import CommitmentExtractor, ConcernExtractor, RequestExtractor
 from diplomacy_events.exceptions import ArgumentTypeError
 from diplomacy_events.followups import FollowUpExtractor
@@ -58,7 +59,10 @@ class Parser:
     Every step is a constructor argument with a default: the word lists
     (``lexicon``), the finders of parties, people, places and times, the
     extractors of meetings, commitments, follow-ups, requests and concerns,
-    and the assembler.  Two parsers with different steps can live in one
+    and the assembler.  ``extras`` adds extractors of kinds of event of the
+    user's own (:class:`~diplomacy_events.base.EventExtractor`), whose
+    objects end up in
+    :attr:`Result.extras <diplomacy_events.model.Result.extras>`.  Two parsers with different steps can live in one
     process; neither changes any global state.
     """
 
@@ -76,6 +80,7 @@ class Parser:
         requests: RequestExtractor | None = None,
         concerns: ConcernExtractor | None = None,
         assembler: Assembler | None = None,
+        extras: Sequence[EventExtractor] = (),
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
         self.parties = parties if parties is not None else PartyFinder(self.lexicon)
@@ -88,6 +93,12 @@ class Parser:
         self.requests = requests if requests is not None else RequestExtractor()
         self.concerns = concerns if concerns is not None else ConcernExtractor()
         self.assembler = assembler if assembler is not None else Assembler()
+        for extractor in extras:
+            if not isinstance(extractor, EventExtractor):
+                raise ArgumentTypeError.for_argument(
+                    "extras", extractor, "extractors with a method extract(mentions)"
+                )
+        self.extras = tuple(extras)
 
     def parse(
         self,
@@ -114,7 +125,11 @@ class Parser:
             requests=self.requests.extract(mentions),
             concerns=self.concerns.extract(mentions),
         )
-        return self.assembler.assemble(mentions, drafts, article)
+        result = self.assembler.assemble(mentions, drafts, article)
+        if self.extras:
+            found = tuple(item for extractor in self.extras for item in extractor.extract(mentions))
+            result = attrs.evolve(result, extras=found)
+        return result
 
     def find_mentions(self, doc: Document, published: datetime.date | None = None) -> Mentions:
         """Run every finder once over the document."""

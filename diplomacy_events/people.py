@@ -105,6 +105,9 @@ _NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 # "to Washington" after an ambassador's title names where they are posted, not their party.
 _POSTED_TO = regex.compile(r"[ ](?:to|in)[ ](?:the[ ])?+")
 
+# Ranks of which a state has one holder at a time: "the Russian President".
+_HOLDER_RANKS = frozenset({Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT, Rank.MINISTER})
+
 # Words that are pronouns at the start of a sentence but names after a title ("He Lifeng").
 _PRONOUNS = frozenset({"He", "Her", "His", "She"})
 
@@ -289,11 +292,7 @@ class PersonFinder:
                 or not kept
                 or (len(kept) == 1 and kept[0] not in self._surnames() and title[0].islower())
             ):
-                holder = (
-                    self._holder(canonical, titles[title], party, published)
-                    if party is not None
-                    else None
-                )
+                holder = self._holder(canonical, titles[title], party, published)
                 if holder is not None:
                     yield _Draft(
                         start=tstart,
@@ -301,7 +300,7 @@ class PersonFinder:
                         name=holder.name,
                         title=canonical,
                         rank=titles[title],
-                        party=party,
+                        party=party or self.lexicon.parties.get(holder.party),
                         rule="title-holder",
                     )
                 continue
@@ -319,30 +318,32 @@ class PersonFinder:
             )
 
     def _holder(
-        self, title: str, rank: Rank, party: Party, published: datetime.date | None
+        self, title: str, rank: Rank, party: Party | None, published: datetime.date | None
     ) -> Official | None:
-        """The one official of ``party`` with this title (or, failing that, rank) on a date."""
-        if published is None or rank not in {
-            Rank.HEAD_OF_STATE,
-            Rank.HEAD_OF_GOVERNMENT,
-            Rank.MINISTER,
-        }:
+        """The one official who held a title on a date ("the President of Russia", "the Emir").
+
+        With a party, the one official of that party with the title (or,
+        failing that, the rank); without one, the one official of the whole
+        list with exactly that title.  ``None`` when there is no publication
+        date, or not exactly one such official.
+        """
+        if published is None:
             return None
         when = published.isoformat()
         serving = [
             o
             for o in self.lexicon.officials
-            if o.party == party.code
+            if (party is None or o.party == party.code)
             and (o.since or "") <= when
             and (not o.until or when[: len(o.until)] <= o.until)
         ]
-        exact = {o.name for o in serving if o.title == title}
+        exact = {o.name: o for o in serving if o.title == title}
         if len(exact) == 1:
-            return next(o for o in serving if o.title == title)
-        ranked = {o.name for o in serving if o.rank is rank}
-        if len(ranked) == 1 and not exact:
-            return next(o for o in serving if o.rank is rank)
-        return None
+            return next(iter(exact.values()))
+        if party is None or exact or rank not in _HOLDER_RANKS:
+            return None
+        ranked = {o.name: o for o in serving if o.rank is rank}
+        return next(iter(ranked.values())) if len(ranked) == 1 else None
 
     def _appositions(self, doc: Document, by_start: Mapping[int, PartyMention]) -> Iterable[_Draft]:
         """People with a title in apposition: ``"NAME, [PARTY's] TITLE [to PLACE]"``."""

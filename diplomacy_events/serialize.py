@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 
 from diplomacy_events.exceptions import InputError
@@ -62,11 +64,22 @@ converter: cattrs.Converter = _make_converter()
 
 
 def to_dict(obj: Any) -> Any:
-    """Encode a model object as plain JSON-ready data (a :class:`Result` with its format)."""
-    data = converter.unstructure(obj)
+    """Encode a model object as plain JSON-ready data (a :class:`Result` with its format).
+
+    A result's :attr:`~diplomacy_events.model.Result.extras` are written as
+    ``{"kind": class name, "value": ...}`` so that they can be decoded again
+    (see :func:`loads`).
+    """
     if isinstance(obj, Result):
+        data = converter.unstructure(attrs.evolve(obj, extras=()))
+        data["extras"] = [
+            item
+            if isinstance(item, dict)
+            else {"kind": type(item).__name__, "value": converter.unstructure(item)}
+            for item in obj.extras
+        ]
         return {"format": FORMAT, **data}
-    return data
+    return converter.unstructure(obj)
 
 
 def dumps(obj: Any, *, indent: int | None = None) -> str:
@@ -74,29 +87,49 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
 
-def result_from_dict(data: Any) -> Result:
-    """Decode a result from the data :func:`to_dict` made, checking its format version."""
+def result_from_dict(data: Any, *, kinds: Iterable[type] = ()) -> Result:
+    """Decode a result from the data :func:`to_dict` made, checking its format version.
+
+    ``kinds`` are the classes of the user's own events: an extra whose kind is
+    one of their names is decoded into it; any other stays a ``{"kind",
+    "value"}`` dict.
+    """
     if not isinstance(data, dict):
         raise InputError(f"expected a JSON object for a result, got {type(data).__name__}")
     found = data.get("format")
     if found != FORMAT:
         raise InputError(f"expected a result in format {FORMAT!r}, got format {found!r}")
-    body = {k: v for k, v in data.items() if k != "format"}
-    return _structure(body, Result)
+    body = {k: v for k, v in data.items() if k not in ("format", "extras")}
+    result = _structure(body, Result)
+    extras = data.get("extras", [])
+    if not isinstance(extras, list):
+        raise InputError(f"not a valid Result: extras must be a list, got {type(extras).__name__}")
+    by_name = {cls.__name__: cls for cls in kinds}
+    decoded: list[object] = []
+    for item in extras:
+        if not (isinstance(item, dict) and set(item) == {"kind", "value"}):
+            raise InputError(
+                f'not a valid Result: each extra must be {{"kind", "value"}}, got {item!r}'
+            )
+        cls = by_name.get(item["kind"])
+        decoded.append(_structure(item["value"], cls) if cls is not None else item)
+    return attrs.evolve(result, extras=tuple(decoded))
 
 
-def loads(text: str | bytes, cls: type[T]) -> T:
+def loads(text: str | bytes, cls: type[T], *, kinds: Iterable[type] = ()) -> T:
     """Decode JSON text into an object of ``cls``.
 
-    Raises :class:`~diplomacy_events.exceptions.InputError` naming the problem
-    when the text is not JSON or does not have the shape of ``cls``.
+    For a :class:`Result`, ``kinds`` are the classes of the user's own events
+    found in its extras (see :func:`result_from_dict`).  Raises
+    :class:`~diplomacy_events.exceptions.InputError` naming the problem when
+    the text is not JSON or does not have the shape of ``cls``.
     """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc}") from None
     if cls is Result:
-        return result_from_dict(data)  # type: ignore[return-value]
+        return result_from_dict(data, kinds=kinds)  # type: ignore[return-value]
     return _structure(data, cls)
 
 
