@@ -62,8 +62,9 @@ class Parser:
     and the assembler.  ``extras`` adds extractors of kinds of event of the
     user's own (:class:`~diplomacy_events.base.EventExtractor`), whose
     objects end up in
-    :attr:`Result.extras <diplomacy_events.model.Result.extras>`.  Two parsers with different steps can live in one
-    process; neither changes any global state.
+    :attr:`Result.extras <diplomacy_events.model.Result.extras>`.  Two
+    parsers with different steps can live in one process; neither changes
+    any global state.
     """
 
     def __init__(

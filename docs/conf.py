@@ -7,7 +7,6 @@ every example in them with ``sphinx-build -W --keep-going -b doctest docs docs/_
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import sys
 from importlib.metadata import version as _version
 from pathlib import Path
@@ -56,12 +55,6 @@ autodoc_member_order = "bysource"
 # Names in the reference are short ("Meeting", not "diplomacy_events.model.Meeting"): each
 # reference section sits on the page of its module.
 add_module_names = False
-# diplomacy_events.testing needs Hypothesis (the "test" extra).  Where it is not installed the
-# reference of that module is built against a stand-in, so the pages still build; install the
-# test extra for its full reference.
-if importlib.util.find_spec("hypothesis") is None:
-    autodoc_mock_imports = ["hypothesis"]
-
 # Fields of the attrs classes are listed even where they have no docstring of their own, and
 # a module's public names come in the order of its source (the order a reader meets them in),
 # not the alphabetical order of its __all__.
