@@ -426,9 +426,11 @@ class PersonFinder:
         """One person per name, at the first mention, with the best title and party found."""
         drafts = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
         people: dict[str, list[_Draft]] = {}
+        by_surname: dict[str, str] = {}  # each surname's first full name
         for draft in drafts:
-            key = _identity(draft.name, people)
+            key = draft.name if draft.name in people else by_surname.get(draft.name.split()[-1], draft.name)
             people.setdefault(key, []).append(draft)
+            by_surname.setdefault(key.split()[-1], key)
         officials = self.officials()
         result = []
         for group in people.values():
@@ -460,14 +462,3 @@ def _party_before(view: str, start: int, by_end: Mapping[int, PartyMention]) -> 
         if mention is not None and view[start - gap : start] in {" ", "'s "}:
             return mention
     return None
-
-
-def _identity(name: str, seen: Mapping[str, object]) -> str:
-    """The key of the person a name refers to: a known full name it ends with, or itself."""
-    if name in seen:
-        return name
-    surname = name.split()[-1]
-    for key in seen:
-        if key.split()[-1] == surname:
-            return key
-    return name

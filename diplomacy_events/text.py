@@ -50,6 +50,9 @@ _TRANSLATION = str.maketrans(
 # The same, as pairs: a few ``str.replace`` calls run faster than one ``str.translate``.
 _REPLACEMENTS = tuple((chr(code), plain) for code, plain in _TRANSLATION.items())
 
+# No real character carries more combining marks than this.
+_MAX_MARKS = 30
+
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """
@@ -185,7 +188,9 @@ def _nfc_with_offsets(view: str) -> tuple[str, tuple[int, ...]]:
     i, n = 0, len(view)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(view[j]):
+        # A cluster ends after its marks, or after _MAX_MARKS of them: canonical ordering
+        # sorts a cluster's marks, so an endless run of them must not make one cluster.
+        while j < n and j - i <= _MAX_MARKS and unicodedata.combining(view[j]):
             j += 1
         cluster = unicodedata.normalize("NFC", view[i:j])
         out.append(cluster)
