@@ -105,6 +105,7 @@ class TreeSampler:
         self.peak_total = 0.0
         self.peak_children = 0.0
         self.peak_child = 0.0
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -116,6 +117,11 @@ class TreeSampler:
         self._stop.set()
         self._thread.join()
 
+    @property
+    def children_cpu(self) -> float | None:
+        """CPU seconds of the children, as last sampled (``None`` without psutil)."""
+        return sum(self._cpu.values()) if self._cpu else None
+
     def _run(self) -> None:
         try:
             import psutil  # type: ignore[import-untyped,unused-ignore]
@@ -123,10 +129,14 @@ class TreeSampler:
             return
         me = psutil.Process()
         while not self._stop.is_set():
-            try:
-                each = [c.memory_info().rss / 2**20 for c in me.children(recursive=True)]
-            except psutil.Error:
-                each = []
+            each = []
+            for child in me.children(recursive=True):
+                try:
+                    each.append(child.memory_info().rss / 2**20)
+                    times = child.cpu_times()
+                    self._cpu[child.pid] = times.user + times.system
+                except psutil.Error:
+                    pass
             children = sum(each)
             self.peak_child = max([self.peak_child, *each])
             self.peak_children = max(self.peak_children, children)
@@ -147,6 +157,7 @@ def phase_ours(docs: list[Doc], sample_every: int) -> dict[str, Any]:
     before = rss_mib()
     samples: list[tuple[int, float]] = []
     records = 0
+    cpu = time.process_time()
     began = time.perf_counter()
     for i, doc in enumerate(docs, 1):
         result = parser.parse(doc["text"], published=published(doc))
@@ -156,6 +167,7 @@ def phase_ours(docs: list[Doc], sample_every: int) -> dict[str, Any]:
     seconds = time.perf_counter() - began
     return {
         "seconds": seconds,
+        "cpu_seconds": time.process_time() - cpu,
         "records": records,
         "rss_before_mib": before,
         "rss_samples_mib": samples,
@@ -195,6 +207,7 @@ def phase_workers(docs: list[Doc], workers: int) -> dict[str, Any]:
     import multiprocessing
 
     before = rss_mib()
+    cpu = time.process_time()
     found = _parse_many()
     if found is not None:
         name, parse_many = found
@@ -221,6 +234,11 @@ def phase_workers(docs: list[Doc], workers: int) -> dict[str, Any]:
         "how": how,
         "rss_before_mib": before,
         "peak_rss_mib": peak_rss_mib(),
+        "cpu_seconds": (
+            None
+            if sampler.children_cpu is None
+            else sampler.children_cpu + time.process_time() - cpu
+        ),
         "peak_worker_rss_mib": max(sampler.peak_child, peak_rss_mib(resource.RUSAGE_CHILDREN)),
         "peak_children_total_mib": sampler.peak_children or None,
         "peak_tree_total_mib": sampler.peak_total or None,
@@ -243,12 +261,14 @@ def phase_spacy(docs: list[Doc]) -> dict[str, Any]:
         pass
     before = rss_mib()
     tokens = 0
+    cpu = time.process_time()
     began = time.perf_counter()
     for parsed in nlp.pipe(texts):
         tokens += len(parsed)
     seconds = time.perf_counter() - began
     return {
         "seconds": seconds,
+        "cpu_seconds": time.process_time() - cpu,
         "tokens": tokens,
         "pipeline": nlp.pipe_names,
         "spacy": getattr(spacy, "__version__", "?"),
@@ -435,16 +455,21 @@ def report(args: argparse.Namespace) -> dict[str, Any]:
     print(f"\ncorpus: {n:,} documents, {chars:,} characters from {args.corpus}")
     del docs
 
-    print("\nthroughput (after a warm-up of 5 documents; peak = resident memory of the phase)")
-    header = f"{'':34} {'seconds':>9} {'docs/s':>9} {'chars/s':>11} {'peak MiB':>9}"
+    print(
+        "\nthroughput (after a warm-up of 5 documents; CPU s = CPU time of the phase's processes;"
+        "\npeak = highest resident memory of the phase, all its processes together)"
+    )
+    header = f"{'':34} {'seconds':>9} {'CPU s':>8} {'docs/s':>9} {'chars/s':>11} {'peak MiB':>9}"
     print(header)
 
     def line(label: str, figures: dict[str, Any], peak: float | None) -> None:
         speed = rate(n, chars, figures["seconds"])
         figures.update(speed)
         peak_text = f"{peak:9.0f}" if peak is not None else f"{'-':>9}"
+        cpu = figures.get("cpu_seconds")
+        cpu_text = f"{cpu:8.1f}" if cpu is not None else f"{'-':>8}"
         print(
-            f"{label:34} {figures['seconds']:9.1f} {speed['docs_per_s']:9.1f} "
+            f"{label:34} {figures['seconds']:9.1f} {cpu_text} {speed['docs_per_s']:9.1f} "
             f"{speed['chars_per_s']:11,.0f} {peak_text}"
         )
 
@@ -468,6 +493,7 @@ def report(args: argparse.Namespace) -> dict[str, Any]:
     else:
         line("spaCy en_core_web_sm, 1 process", spacy_figures, spacy_figures["peak_rss_mib"])
         out["ratio_ours_to_spacy"] = spacy_figures["seconds"] / ours["seconds"]
+        out["ratio_ours_to_spacy_cpu"] = spacy_figures["cpu_seconds"] / ours["cpu_seconds"]
 
     print()
     if "workers" in out:
@@ -481,8 +507,12 @@ def report(args: argparse.Namespace) -> dict[str, Any]:
         )
     if "ratio_ours_to_spacy" in out:
         ratio = out["ratio_ours_to_spacy"]
-        verdict = "meets" if ratio >= 20 else "BELOW"
-        print(f"one process, ours / spaCy: x{ratio:.1f} ({verdict} the target of x20)")
+        cpu_ratio = out["ratio_ours_to_spacy_cpu"]
+        verdict = "meets" if min(ratio, cpu_ratio) >= 20 else "BELOW"
+        print(
+            f"one process, ours / spaCy: x{ratio:.1f} by wall time, x{cpu_ratio:.1f} by CPU time "
+            f"({verdict} the target of x20)"
+        )
         print(f"         spaCy: {spacy_figures['model']}, pipes {spacy_figures['pipeline']}")
 
     samples = ours["rss_samples_mib"]

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
+from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.assembly import Assembler, Drafts
 from diplomacy_events.base import EventExtractor
 from diplomacy_events.commitments import CommitmentExtractor, ConcernExtractor, RequestExtractor
@@ -94,6 +95,7 @@ class Parser:
         self.requests = requests if requests is not None else RequestExtractor()
         self.concerns = concerns if concerns is not None else ConcernExtractor()
         self.assembler = assembler if assembler is not None else Assembler()
+        self._event_cues: Gazetteer | None = None
         for extractor in extras:
             if not isinstance(extractor, EventExtractor):
                 raise ArgumentTypeError.for_argument(
@@ -133,9 +135,16 @@ class Parser:
         return result
 
     def find_mentions(self, doc: Document, published: datetime.date | None = None) -> Mentions:
-        """Run every finder once over the document."""
+        """Run every finder once over the document.
+
+        Dates are read only in the sentences that report a meeting or a
+        follow-up, and durations there and in the sentence after each, so
+        the time finder scans just those (:meth:`event_sentences`).
+        """
         parties = self.parties.find(doc)
         people = self.people.find(doc, parties, published)
+        events = self.event_sentences(doc)
+        after = sorted({*events, *(i + 1 for i in events if i + 1 < len(doc.sentences))})
         return Mentions.build(
             doc,
             parties=parties,
@@ -143,15 +152,28 @@ class Parser:
             person_spans=self.person_spans(doc, people),
             times=[
                 attrs.evolve(t, evidence=_on_original(doc, t.evidence))
-                for t in self.times.find(doc.view)
+                for i in events
+                for t in self.times.find(doc.view, doc.sentences[i].start, doc.sentences[i].end)
             ],
             places=self.places.find(doc),
             durations=[
                 attrs.evolve(d, evidence=_on_original(doc, d.evidence))
-                for d in self.times.find_durations(doc.view)
+                for i in after
+                for d in self.times.find_durations(
+                    doc.view, doc.sentences[i].start, doc.sentences[i].end
+                )
             ],
             dateline=self.places.dateline(doc),
         )
+
+    def event_sentences(self, doc: Document) -> list[int]:
+        """The indices of the sentences in which a meeting or follow-up trigger stands."""
+        if self._event_cues is None:
+            self._event_cues = Gazetteer([*self.meetings.triggers(), *self.followups.phrases()])
+        found: set[int] = set()
+        for start, _, _ in self._event_cues.finditer(doc.view):
+            found.add(doc.sentence_at(start).index)
+        return sorted(found)
 
     def person_spans(self, doc: Document, people: Sequence[Person]) -> list[Span]:
         """Every mention of the people found: full name, surname, or title alone.

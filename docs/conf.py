@@ -61,8 +61,7 @@ add_module_names = False
 autodoc_default_options = {"undoc-members": True, "ignore-module-all": True}
 
 # Targets no documentation can link to.  Type variables of generic signatures have no page;
-# the ``regex`` package publishes no Sphinx inventory; ``_Group`` is the private working
-# object that the Assembler's hooks receive (see the assembly page).
+# the ``regex`` package publishes no Sphinx inventory.
 nitpick_ignore = [
     ("py:class", "diplomacy_events.base.D"),
     ("py:class", "diplomacy_events.serialize.T"),
@@ -70,7 +69,6 @@ nitpick_ignore = [
     ("py:class", "diplomacy_events.exceptions._T"),
     ("py:class", "_regex.Pattern"),
     ("py:class", "_regex.Match"),
-    ("py:class", "diplomacy_events.assembly._Group"),
     # Hypothesis's documentation is being reorganised; its strategy type is left unlinked
     # rather than linked to an address that may not last.
     ("py:class", "hypothesis.strategies.SearchStrategy"),
@@ -105,8 +103,8 @@ def missing(module):
 # -- intersphinx, offline ----------------------------------------------------------------------
 
 # Neither CI nor a developer's machine can reach docs.python.org, www.attrs.org,
-# dateutil.readthedocs.io or catt.rs, and a failed inventory download is a warning, which
-# -W turns into a failed build.  So no inventory is ever downloaded: each mapping below names
+# dateutil.readthedocs.io or the other sites these pages link to, and a failed inventory
+# download is a warning, which -W turns into a failed build.  So no inventory is ever downloaded: each mapping below names
 # a local inventory file as its second element, and Sphinx reads that file instead of
 # fetching ``objects.inv`` from the site.  The files are written at every build by
 # ``_inventories.py`` (beside this file) from a short, reviewable table of the targets these
@@ -117,7 +115,6 @@ intersphinx_mapping = {
     name: (inventory.base, str(path))
     for name, inventory, path in _inventories.write_all(_HERE / "_build" / "_inventories")
 }
-intersphinx_timeout = 1
 
 # -- HTML --------------------------------------------------------------------------------------
 
