@@ -169,6 +169,8 @@ class PersonFinder:
         self._officials: dict[str, Official] | None = None
         self._titles: dict[str, Rank] | None = None
         self._surname_set: frozenset[str] | None = None
+        self._by_party: dict[str, list[Official]] | None = None
+        self._by_title: dict[str, list[Official]] | None = None
 
     # -- hooks ---------------------------------------------------------
 
@@ -317,6 +319,18 @@ class PersonFinder:
                 rule="title",
             )
 
+    def _officials_of(self, party: str | None, title: str) -> Sequence[Official]:
+        """The officials of a party (any rank), or those with a title (any party)."""
+        if self._by_party is None:
+            by_party: dict[str, list[Official]] = {}
+            by_title: dict[str, list[Official]] = {}
+            for official in self.lexicon.officials:
+                by_party.setdefault(official.party, []).append(official)
+                by_title.setdefault(official.title, []).append(official)
+            self._by_party, self._by_title = by_party, by_title
+        assert self._by_title is not None
+        return self._by_party.get(party, []) if party is not None else self._by_title.get(title, [])
+
     def _holder(
         self, title: str, rank: Rank, party: Party | None, published: datetime.date | None
     ) -> Official | None:
@@ -332,10 +346,8 @@ class PersonFinder:
         when = published.isoformat()
         serving = [
             o
-            for o in self.lexicon.officials
-            if (party is None or o.party == party.code)
-            and (o.since or "") <= when
-            and (not o.until or when[: len(o.until)] <= o.until)
+            for o in self._officials_of(party.code if party is not None else None, title)
+            if (o.since or "") <= when and (not o.until or when[: len(o.until)] <= o.until)
         ]
         exact = {o.name: o for o in serving if o.title == title}
         if len(exact) == 1:
