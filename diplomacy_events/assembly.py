@@ -601,6 +601,8 @@ class Assembler:
             first = group.first.sentence.index
             for index in range(first + 1, min(first + 1 + _HEAD_SENTENCES, len(doc.sentences))):
                 sentence = doc.sentences[index]
+                if not _CONTINUES.match(doc.view, sentence.start):
+                    break  # only a sentence that goes on about the meeting names its heads
                 if index in owned and all(d.sentence.index != index for d in group.drafts):
                     break
                 for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
@@ -820,6 +822,11 @@ _ALSO = regex.compile(r"\balso\b")
 
 # How many days before publication the day a news sentence gives may lie.
 _NEWS_DAYS = 7
+
+# A sentence that goes on about the meeting or its principal: "He will meet ...", "The talks ...".
+_CONTINUES = regex.compile(
+    r"(?:He|She|They|The[ ](?:two|talks|meeting|discussions|delegations|ministers|leaders|sides)|During|At[ ]the)\b"
+)
 
 # How many sentences after a meeting's first mention its heads may be named.
 _HEAD_SENTENCES = 2

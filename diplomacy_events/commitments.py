@@ -214,6 +214,12 @@ _FIRST_PERSON = regex.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _NOUNS = ("commitment", "intention", "resolve", "pledge")
 
 
+def _original(mentions: Mentions, start: int, end: int) -> str:
+    """The original text of a view span, stripped: actions quote the article as written."""
+    doc = mentions.doc
+    return doc.text[doc.original_offset(start) : doc.original_offset(end)].strip()
+
+
 @cache
 def _words(count: int, *, before: bool) -> regex.Pattern[str]:
     """A pattern for up to ``count`` words ending at (``before``) or starting at a point."""
@@ -283,7 +289,7 @@ class CommitmentExtractor(_SubjectExtractor):
             return None
         view = mentions.doc.view
         stop = _ACTION_END.search(view, end, sentence.end)
-        action = view[end : stop.start() if stop else sentence.end].strip()
+        action = _original(mentions, end, stop.start() if stop else sentence.end)
         return CommitmentDraft(
             **attrs.asdict(base, recurse=False),
             strength=_STRENGTHS.get(label, Strength.AGREED),
@@ -339,9 +345,9 @@ class CommitmentExtractor(_SubjectExtractor):
                     trigger_end=tend,
                     sentence=sentence,
                     strength=Strength.INTENDED,
-                    action=view[
-                        match.start("verb") : stop.start() if stop else sentence.end
-                    ].strip(),
+                    action=_original(
+                        mentions, match.start("verb"), stop.start() if stop else sentence.end
+                    ),
                     sources=self.sources(mentions, sentence),
                 )
 
