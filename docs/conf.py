@@ -104,13 +104,13 @@ def missing(module):
 
 # Neither CI nor a developer's machine can reach docs.python.org, www.attrs.org,
 # dateutil.readthedocs.io or the other sites these pages link to, and a failed inventory
-# download is a warning, which -W turns into a failed build.  So no inventory is ever downloaded: each mapping below names
-# a local inventory file as its second element, and Sphinx reads that file instead of
-# fetching ``objects.inv`` from the site.  The files are written at every build by
-# ``_inventories.py`` (beside this file) from a short, reviewable table of the targets these
-# pages link to, each with its exact address on the site; the links in the built pages still
-# point at the real sites.  A link to a target missing from the table fails the build
-# (nitpicky), and the fix is one line in that table.
+# download is a warning, which -W turns into a failed build.  So no inventory is ever
+# downloaded: each mapping below names a local inventory file as its second element, and
+# Sphinx reads that file instead of fetching ``objects.inv`` from the site.  The files are
+# written at every build by ``_inventories.py`` (beside this file) from a short, reviewable
+# table of the targets these pages link to, each with its exact address on the site; the
+# links in the built pages still point at the real sites.  A link to a target missing from
+# the table fails the build (nitpicky), and the fix is one line in that table.
 intersphinx_mapping = {
     name: (inventory.base, str(path))
     for name, inventory, path in _inventories.write_all(_HERE / "_build" / "_inventories")
