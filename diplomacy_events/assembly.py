@@ -267,6 +267,8 @@ class Assembler:
         if not groups or groups[0].first.sentence.index == draft.sentence.index:
             # The first sentence that reports a meeting is the news, however many it reports.
             self.news_date(mentions, group, published)
+        if group.date is None and draft.status is Status.HELD and published is not None:
+            group.date = self.continued_day(mentions, draft, published)
         groups.append(group)
 
     def _add_headline(
@@ -511,6 +513,21 @@ class Assembler:
             ):
                 days.append(resolved)
         return days[0] if len(days) == 1 else None
+
+    def continued_day(
+        self, mentions: Mentions, draft: MeetingDraft, published: datetime.date
+    ) -> TimeExpression | None:
+        """The day of the sentence before, for a sentence that goes on from it.
+
+        "Putin held a string of bilateral meetings on Tuesday. He received
+        Modi ...": the meetings of a sentence that opens with "He" or "She"
+        were held on the day the sentence before gives.
+        """
+        doc = mentions.doc
+        index = draft.sentence.index
+        if index == 0 or not _PRONOUN_OPENING.match(doc.view, draft.sentence.start):
+            return None
+        return self.sentence_day(mentions, doc.sentences[index - 1], published)
 
     def dateline_places(
         self, mentions: Mentions, groups: Sequence[MeetingGroup], published: datetime.date | None
@@ -827,6 +844,9 @@ _NEWS_DAYS = 7
 _CONTINUES = regex.compile(
     r"(?:He|She|They|The[ ](?:two|talks|meeting|discussions|delegations|ministers|leaders|sides)|During|At[ ]the)\b"
 )
+
+# A sentence that goes on from the one before: "He received Modi ...".
+_PRONOUN_OPENING = regex.compile(r"(?:He|She)\b")
 
 # How many sentences after a meeting's first mention its heads may be named.
 _HEAD_SENTENCES = 2
