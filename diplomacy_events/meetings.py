@@ -112,6 +112,7 @@ _WINDOW_END = regex.compile(
     | and[ ](?:discussed|agreed|reviewed|expressed|reaffirmed)
     | where | during[ ]which | which | who | that | as | because | amid | following
     )\b
+    | ,[ ]and[ ](?=\p{Lu})  # a new clause with a subject of its own: ", and Foreign Minister Wang Yi"
     | ;  # a semicolon
     | [ ]--[ ] | [ ]\u2014[ ]  # a dash
     """,
@@ -120,7 +121,7 @@ _WINDOW_END = regex.compile(
 
 # Starts of a clause: the subject of a trigger stands after the last of them.
 _CLAUSE_START = regex.compile(
-    r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b))"
+    r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b)|,[ ]where\b)"
 )
 
 # A party named as where something happens, not who takes part: "in Russia", "Istanbul, Türkiye".
@@ -433,20 +434,23 @@ class MeetingExtractor:
     ) -> Person | None:
         """The person a pronoun subject ("He met ...", "I received ...") refers to.
 
-        The last person named before the sentence: in a readout, the
-        principal whose day it reports.
+        The last person named before the pronoun: in a readout, the
+        principal whose day it reports; in "Wang Yi visited Washington, where
+        he met Blinken", Wang Yi.
         """
         view = mentions.doc.view
+        pronoun = _PRONOUN_SUBJECT.search(view, start, trigger_start)
         # "He received Modi ..., and later held separate talks with Xi": the earlier clause's.
-        if not _PRONOUN_SUBJECT.search(view, start, trigger_start) and (
-            start == sentence.start or not _PRONOUN_SUBJECT.match(view, sentence.start)
-        ):
-            return None
+        if pronoun is None:
+            if start == sentence.start or not _PRONOUN_SUBJECT.match(view, sentence.start):
+                return None
+            pronoun = _PRONOUN_SUBJECT.match(view, sentence.start)
+        assert pronoun is not None
         if Mentions.within(mentions.person_spans, start, trigger_start) or Mentions.within(
             mentions.parties, start, trigger_start
         ):
             return None
-        span = Mentions.last_before(mentions.person_spans, sentence.start)
+        span = Mentions.last_before(mentions.person_spans, pronoun.start())
         found = span.value if span is not None else None
         assert found is None or isinstance(found, Person)
         return found
