@@ -250,15 +250,15 @@ def _on_original(doc: Document, evidence: Evidence) -> Evidence:
 def _check_arguments(text: object, published: object, title: object, id: object) -> None:
     """Raise :class:`ArgumentTypeError` for an argument of the wrong type."""
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, got {type(text).__name__}")
+        raise ArgumentTypeError.for_argument("text", text, "str")
     if published is not None and (
         not isinstance(published, datetime.date) or isinstance(published, datetime.datetime)
     ):
-        raise ArgumentTypeError(f"published must be a datetime.date or None, got {published!r}")
+        raise ArgumentTypeError.for_argument("published", published, "datetime.date or None")
     if title is not None and not isinstance(title, str):
-        raise ArgumentTypeError(f"title must be a str or None, got {type(title).__name__}")
+        raise ArgumentTypeError.for_argument("title", title, "str or None")
     if id is not None and not isinstance(id, str):
-        raise ArgumentTypeError(f"id must be a str or None, got {type(id).__name__}")
+        raise ArgumentTypeError.for_argument("id", id, "str or None")
 
 
 _DEFAULT: Parser | None = None
