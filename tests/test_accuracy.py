@@ -1,0 +1,83 @@
+"""Accuracy against gold: the seed article exactly, the development set above floors.
+
+The floors sit a little under the figures the library reaches today (see the
+closing notes and docs/evaluation.md), so that a change that loses accuracy
+fails here rather than going unnoticed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplomacy_events import gold
+from diplomacy_events.evaluate import Scores, score
+from diplomacy_events.parser import Parser
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+
+
+def _scores(folder: Path) -> Scores:
+    parser = Parser()
+    pairs = []
+    for document in gold.load_folder(folder):
+        result = parser.parse(document.text, published=document.published, id=document.id)
+        pairs.append((document, gold.from_result(result, id=document.id)))
+    return score(pairs)
+
+
+def test_the_seed_article_yields_exactly_its_gold() -> None:
+    scores = _scores(SEEDS)
+    for counts in (
+        scores.meetings,
+        scores.commitments,
+        scores.commitments_strict,
+        scores.followups,
+        scores.followups_strict,
+    ):
+        assert (counts.fp, counts.fn) == (0, 0), counts
+    for name in ("parties", "status", "mode", "date", "location", "heads"):
+        accuracy = scores.accuracy(name)
+        assert accuracy.correct == accuracy.total, (name, accuracy)
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> Scores:
+    if not DEV.is_dir():
+        pytest.skip(f"the development set is not at {DEV}")
+    return _scores(DEV)
+
+
+@pytest.mark.parametrize(
+    ("category", "floor"),
+    [
+        ("meetings", 0.86),
+        ("commitments", 0.90),
+        ("commitments_strict", 0.78),
+        ("followups", 0.86),
+        ("followups_strict", 0.82),
+    ],
+)
+def test_development_set_f1_stays_above_its_floor(
+    dev_scores: Scores, category: str, floor: float
+) -> None:
+    assert getattr(dev_scores, category).f1 >= floor
+
+
+@pytest.mark.parametrize(
+    ("attribute", "floor"),
+    [
+        ("parties", 0.92),
+        ("status", 0.95),
+        ("mode", 0.95),
+        ("date", 0.90),
+        ("location", 0.88),
+        ("heads", 0.87),
+    ],
+)
+def test_development_set_attribute_accuracy_stays_above_its_floor(
+    dev_scores: Scores, attribute: str, floor: float
+) -> None:
+    assert dev_scores.accuracy(attribute).value >= floor
