@@ -136,6 +136,22 @@ class MeetingGroup:
     duration: Duration | None = None
     formats: list[str] = attrs.field(factory=list)
     place: Place | None = None
+    sentences: set[int] = attrs.field(factory=set)
+    """The sentences its drafts stand in."""
+    named: dict[str, str] = attrs.field(factory=dict)
+    """The name of the first person named for each party, by party code."""
+
+    def __attrs_post_init__(self) -> None:
+        """Index the first drafts."""
+        for draft in self.drafts:
+            self.index(draft)
+
+    def index(self, draft: MeetingDraft) -> None:
+        """Note a draft's sentence and people, so that merging stays linear in the drafts."""
+        self.sentences.add(draft.sentence.index)
+        for person in draft.people:
+            if person.party is not None:
+                self.named.setdefault(person.party.code, person.name)
 
     @property
     def first(self) -> MeetingDraft:
@@ -398,6 +414,7 @@ class Assembler:
     ) -> None:
         """Add a draft's evidence, and what it adds, to a meeting."""
         group.drafts.append(draft)
+        group.index(draft)
         if add_parties:
             for party in draft.parties:
                 if party not in group.parties:
@@ -449,12 +466,10 @@ class Assembler:
         """
         if set(draft.parties) != set(group.parties):
             return False
-        same_sentence = any(d.sentence.index == draft.sentence.index for d in group.drafts)
+        same_sentence = draft.sentence.index in group.sentences
         if draft.mode is not group.first.mode and not same_sentence:
             return False  # a call is not the visit it prepared
-        named = {
-            p.party.code: p.name for d in group.drafts for p in d.people if p.party is not None
-        }
+        named = group.named
         if any(
             p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people
         ):
@@ -620,7 +635,7 @@ class Assembler:
                 sentence = doc.sentences[index]
                 if not _CONTINUES.match(doc.view, sentence.start):
                     break  # only a sentence that goes on about the meeting names its heads
-                if index in owned and all(d.sentence.index != index for d in group.drafts):
+                if index in owned and index not in group.sentences:
                     break
                 for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
                     person = span.value

@@ -83,8 +83,12 @@ def to_dict(obj: Any) -> Any:
 
 
 def dumps(obj: Any, *, indent: int | None = None) -> str:
-    """Encode a model object as JSON text."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    r"""Encode a model object as JSON text, in ASCII (``\u`` escapes).
+
+    ASCII keeps the text writable whatever it quotes: an article with a lone
+    surrogate still gives valid JSON that decodes back to it.
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=True, indent=indent)
 
 
 def result_from_dict(data: Any, *, kinds: Iterable[type] = ()) -> Result:

@@ -50,6 +50,9 @@ _TRANSLATION = str.maketrans(
 # The same, as pairs: a few ``str.replace`` calls run faster than one ``str.translate``.
 _REPLACEMENTS = tuple((chr(code), plain) for code, plain in _TRANSLATION.items())
 
+# The longest a sentence may be before it is cut, in characters.
+_MAX_SENTENCE = 2000
+
 # No real character carries more combining marks than this.
 _MAX_MARKS = 30
 
@@ -68,10 +71,11 @@ _ABBREVIATIONS = frozenset(
 # from the word before it and the character after it.
 _BOUNDARY = regex.compile(
     r"""
+    (?<![.!?])      # the start of a run of terminal punctuation, tried once
     [.!?]++         # terminal punctuation
     ['")\]]*+       # closing quotes and brackets
     (?=\s)          # followed by white space
-    | \*{3,}+       # a row of asterisks: a break in a transcript
+    | (?<!\*)\*{3,}+  # a row of asterisks: a break in a transcript
     | <\u2026>      # "<…>": a cut in a transcript
     """,
     regex.VERBOSE,
@@ -224,9 +228,25 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
     for match in _BOUNDARY.finditer(line):
         if not _ends_sentence(line, match.start(), match.end()):
             continue
-        yield from _trimmed(line, start, match.end())
+        yield from _bounded(line, start, match.end())
         start = match.end()
-    yield from _trimmed(line, start, len(line))
+    yield from _bounded(line, start, len(line))
+
+
+def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield a sentence, cut at spaces into pieces of at most ``_MAX_SENTENCE`` characters.
+
+    No real sentence is that long (the longest of the raw corpus has 1,500
+    characters); the cap bounds the work each trigger does in its sentence,
+    so that a text without full stops still parses in linear time.
+    """
+    while end - start > _MAX_SENTENCE:
+        cut = line.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE
+        yield from _trimmed(line, start, cut)
+        start = cut
+    yield from _trimmed(line, start, end)
 
 
 def _ends_sentence(line: str, stop: int, after: int) -> bool:
