@@ -50,6 +50,7 @@ WRONG_TYPES = [
     pytest.param("id", b"kr-2022-03-01", "str", id="id=bytes"),
 ]
 
+
 def _call(entry: str, argument: str, value: object) -> ArgumentTypeError:
     """Call an entry point with ``argument`` set to ``value``; return the error it raised."""
     arguments: dict[str, object] = {**GOOD, argument: value}
