@@ -537,7 +537,7 @@ def _write_parse(args: argparse.Namespace, run: _Run) -> None:
         else:
             for _, result in results:
                 for record in events(result):
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    handle.write(json.dumps(record, ensure_ascii=True) + "\n")
                 handle.flush()
 
 

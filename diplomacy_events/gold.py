@@ -39,6 +39,7 @@ import datetime
 import json
 import os
 import re
+import reprlib
 import secrets
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -64,6 +65,16 @@ __all__ = [
 ]
 
 
+_SHORTEN = reprlib.Repr()
+_SHORTEN.maxstring = 80
+_SHORTEN.maxother = 80
+
+
+def _short(value: object) -> str:
+    """A value's repr, shortened: a bad value in a message never runs to pages."""
+    return _SHORTEN.repr(value)
+
+
 # ---------------------------------------------------------------------------
 # The values
 # ---------------------------------------------------------------------------
@@ -79,7 +90,7 @@ def _text_fits_span(instance: Span, attribute: attrs.Attribute[str], value: str)
     """Check that the span's text is exactly as long as the span."""
     if len(value) != instance.end - instance.start:
         raise ValueError(
-            f"span text {value!r} has {len(value)} characters but the span "
+            f"span text {_short(value)} has {len(value)} characters but the span "
             f"{instance.start}:{instance.end} has {instance.end - instance.start}"
         )
 
@@ -244,7 +255,7 @@ def _object(
         _fail(where, f"unknown keys {unknown} (allowed: {', '.join(keys)})")
     for key in required:
         if key not in value:
-            _fail(where, f"missing key {key!r}")
+            _fail(where, f"missing key {_short(key)}")
     return value
 
 
@@ -284,11 +295,11 @@ def _date(value: object, where: str) -> str | None:
         _fail(where, f"must be a string or null, not {_json_type(value)}")
     match = _ISO_DATE.fullmatch(value)
     if match is None:
-        _fail(where, f"{value!r} is not an ISO date {_DATE_FORMS}")
+        _fail(where, f"{_short(value)} is not an ISO date {_DATE_FORMS}")
     try:
         datetime.date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
     except ValueError:
-        _fail(where, f"{value!r} is not an ISO date {_DATE_FORMS}")
+        _fail(where, f"{_short(value)} is not an ISO date {_DATE_FORMS}")
     return value
 
 
@@ -298,14 +309,14 @@ def _published(value: object, where: str) -> datetime.date | None:
     if date is None:
         return None
     if len(date) != len("YYYY-MM-DD"):
-        _fail(where, f"{date!r} is not a full ISO date (YYYY-MM-DD)")
+        _fail(where, f"{_short(date)} is not a full ISO date (YYYY-MM-DD)")
     return datetime.date.fromisoformat(date)
 
 
 def _choice(value: object, where: str, choices: tuple[str, ...]) -> str:
     """Check that ``value`` is one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
-        _fail(where, f"{value!r} is not {' or '.join(choices)}")
+        _fail(where, f"{_short(value)} is not {' or '.join(choices)}")
     return value
 
 
@@ -329,7 +340,7 @@ def _evidence(value: object, where: str, text: str) -> Span:
             _fail(where, "must not be empty")
         start = text.find(value)
         if start < 0:
-            _fail(where, f"{value!r} does not occur in the text")
+            _fail(where, f"{_short(value)} does not occur in the text")
         return Span(start=start, end=start + len(value), text=value)
     if not isinstance(value, dict):
         _fail(
@@ -345,7 +356,7 @@ def _evidence(value: object, where: str, text: str) -> Span:
             where, f"span {start}:{end} is not a non-empty span of a text of {len(text)} characters"
         )
     if text[start:end] != quoted:
-        _fail(where, f"the text at {start}:{end} is {text[start:end]!r}, not {quoted!r}")
+        _fail(where, f"the text at {start}:{end} is {text[start:end]!r}, not {_short(quoted)}")
     return Span(start=start, end=end, text=quoted)
 
 
@@ -369,7 +380,8 @@ def _heads(value: object, where: str, parties: tuple[str, ...]) -> tuple[tuple[s
     for party, name in value.items():
         if party not in parties:
             _fail(
-                where, f"head given for {party!r}, which is not one of the parties {list(parties)}"
+                where,
+                f"head given for {_short(party)}, which is not one of the parties {list(parties)}",
             )
         heads.append((party, _string(name, f"{where}.{party}")))
     return _sorted_heads(heads)
@@ -430,7 +442,7 @@ def _document(data: object, stem: str, text: str) -> GoldDocument:
     top = _object(data, "", _TOP_KEYS, ("id",))
     doc_id = _string(top["id"], "id")
     if doc_id != stem:
-        _fail("id", f"{doc_id!r} is not the file's stem {stem!r}")
+        _fail("id", f"{_short(doc_id)} is not the file's stem {_short(stem)}")
     published = _published(top.get("published"), "published")
     source = top.get("source", "")
     if not isinstance(source, str):

@@ -386,9 +386,11 @@ class MeetingExtractor:
         for clause in _CLAUSE_START.finditer(view, left, start):
             left = clause.end()
         stop = _WINDOW_END.search(view, end, sentence.end)
-        while stop is not None and stop.group().startswith(", and") and ", " in view[
-            max(end, stop.start() - 70) : stop.start()
-        ]:
+        while (
+            stop is not None
+            and stop.group().startswith(", and")
+            and ", " in view[max(end, stop.start() - 70) : stop.start()]
+        ):
             # "A, B, and C": the last item of a list, not a new clause
             stop = _WINDOW_END.search(view, stop.end(), sentence.end)
         right = stop.start() if stop else sentence.end

@@ -440,7 +440,11 @@ class PersonFinder:
         people: dict[str, list[_Draft]] = {}
         by_surname: dict[str, str] = {}  # each surname's first full name
         for draft in drafts:
-            key = draft.name if draft.name in people else by_surname.get(draft.name.split()[-1], draft.name)
+            key = (
+                draft.name
+                if draft.name in people
+                else by_surname.get(draft.name.split()[-1], draft.name)
+            )
             people.setdefault(key, []).append(draft)
             by_surname.setdefault(key.split()[-1], key)
         officials = self.officials()

@@ -41,6 +41,7 @@ from __future__ import annotations
 import csv
 import importlib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -277,11 +278,18 @@ def rows(results: Iterable[Result]) -> dict[str, list[Row]]:
 
 
 def _cell(value: Cell) -> str | int | float:
+    """A value as a CSV cell; text with lone surrogates (not encodable) gets U+FFFD for them."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
     return value
+
+
+# A lone surrogate, which no file encoding can write.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _check_table(table: str | None) -> None:
