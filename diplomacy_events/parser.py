@@ -46,6 +46,25 @@ from diplomacy_events.times import TimeFinder
 
 __all__ = ["Parser", "parse"]
 
+# A run of capitalised words, with the particles names have: where a name may stand.
+_NAME_RUN = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'\-.]*+      # a capitalised word
+    (?:[ ](?:(?:bin|bint|ibn|al|el|de|da|dos|van|von|der|le|la|du|del)[ ])?+  # a space, maybe a particle
+    \p{Lu}[\p{L}\p{M}'\-.]*+)*+                     # more capitalised words
+    """,
+    regex.VERBOSE,
+)
+
+# A word of such a run.
+_WORD = regex.compile(r"[^ ]++")
+
+# What may end the last word of a run without belonging to the name.
+_TAILS = ("", "'s", "'", ".")
+
+# The most words a name has.
+_MAX_NAME_WORDS = 6
+
 # "the Secretary", "the Deputy Secretary", "the President": a title standing for its holder.
 _TITLE_ALONE = regex.compile(r"\b[Tt]he[ ](?P<title>(?:\p{Lu}\p{Ll}+[ ]){0,3}\p{Lu}\p{Ll}+)\b")
 
@@ -220,8 +239,35 @@ class Parser:
 
 
 def _occurrences(view: str, forms: Mapping[str, object]) -> list[tuple[int, int, str]]:
-    """Whole-word occurrences of a document's names, longest first, in one pass."""
-    return list(Gazetteer(forms).finditer(view)) if forms else []
+    """Whole-word occurrences of a document's names, longest first, in one pass.
+
+    One fixed pattern finds the runs of capitalised words (with the particles
+    of names, "bin", "al"); each run is looked up word by word in ``forms``,
+    so no pattern is compiled per document.
+    """
+    found: list[tuple[int, int, str]] = []
+    if not forms:
+        return found
+    for run in _NAME_RUN.finditer(view):
+        words = list(_WORD.finditer(view, run.start(), run.end()))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                start, end = words[i].start(), words[j - 1].end()
+                phrase = view[start:end]
+                for tail in _TAILS:  # "Putin's", "met Putin."
+                    if tail and phrase.endswith(tail):
+                        phrase, end = phrase[: -len(tail)], end - len(tail)
+                    if phrase in forms:
+                        break
+                else:
+                    continue
+                found.append((start, end, phrase))
+                i = j
+                break
+            else:
+                i += 1
+    return found
 
 
 def _on_original(doc: Document, evidence: Evidence) -> Evidence:

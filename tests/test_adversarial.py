@@ -142,8 +142,6 @@ SHAPES = (
         "distinct titled people, then the title alone",
         _distinct("Foreign Minister {a} {b} said. The Minister spoke. "),
         "parser.person_spans (_TITLE_ALONE x titled people), people._merge",
-        slow="parser._occurrences compiles a pattern of every name of the document, and people._merge "
-        "and person_spans grow with the number of distinct people: super-linear when they grow with the text",
         seconds=0.1,
     ),
     Shape("the Secretary", _repeat("the Secretary "), "parser._TITLE_ALONE"),
