@@ -1,0 +1,38 @@
+import datetime
+
+import diplomacy_events as de
+
+DAY = datetime.date(2025, 4, 11)
+MEETING = "Russia and the US held talks in Istanbul on Thursday. "
+
+
+def test_a_followup_with_what_is_still_to_be_determined() -> None:
+    result = de.parse(
+        MEETING
+        + 'The sides "discussed holding a follow-up meeting in the near term, with the date, '
+        'location, and representation to be determined."',
+        published=DAY,
+    )
+    [followup] = result.followups
+    assert [p.code for p in followup.parties] == ["RUS", "USA"]
+    assert followup.date_status is de.Determination.TO_BE_DETERMINED
+    assert followup.location_status is de.Determination.TO_BE_DETERMINED
+    assert followup.representation_status is de.Determination.TO_BE_DETERMINED
+    assert followup.meeting == 0
+    assert result.meetings[0].status is de.Status.HELD
+    assert len(result.meetings) == 1  # the follow-up is no meeting of its own
+
+
+def test_contacts_and_the_next_round_are_followups_with_their_date() -> None:
+    result = de.parse(
+        MEETING + "The next round will take place in Geneva next month.", published=DAY
+    )
+    [followup] = result.followups
+    assert followup.timeframe is not None
+    assert followup.timeframe.iso == "2025-05"
+    assert de.parse(MEETING + "It was agreed to continue contacts.", published=DAY).followups
+
+
+def test_a_deadline_is_no_followup() -> None:
+    result = de.parse(MEETING + "They will settle the matter by their next meeting.", published=DAY)
+    assert result.followups == ()

@@ -1,0 +1,108 @@
+import datetime
+
+import pytest
+
+import diplomacy_events as de
+
+FRIDAY = datetime.date(2025, 4, 11)
+
+
+def meetings(text: str) -> tuple[de.Meeting, ...]:
+    return de.parse(text, published=FRIDAY).meetings
+
+
+def test_a_held_meeting_with_its_sides_date_place_and_heads() -> None:
+    [meeting] = meetings(
+        "Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi "
+        "in Beijing on Tuesday."
+    )
+    assert [p.code for p in meeting.parties] == ["CHN", "RUS"]
+    assert meeting.status is de.Status.HELD
+    assert meeting.date is not None
+    assert meeting.date.iso == "2025-04-08"
+    assert meeting.location is not None
+    assert meeting.location.city == "Beijing"
+    assert {code: p.name for code, p in meeting.heads.items()} == {
+        "CHN": "Wang Yi",
+        "RUS": "Sergey Lavrov",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China will hold talks in Moscow on Monday.",
+        "Russia and China are scheduled to meet in Moscow on Monday.",
+        "Russia and China are expected to hold talks in Moscow on Monday.",
+    ],
+)
+def test_future_and_modal_words_make_a_meeting_planned(text: str) -> None:
+    [meeting] = meetings(text)
+    assert meeting.status is de.Status.PLANNED
+    assert meeting.date is not None
+    assert meeting.date.iso == "2025-04-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.",
+        "Russia and China held talks by videoconference.",
+        "Secretary of State Antony Blinken spoke by phone with Japanese Foreign Minister Yoshimasa Hayashi.",
+    ],
+)
+def test_calls_and_video_links_are_remote(text: str) -> None:
+    [meeting] = meetings(text)
+    assert meeting.mode is de.Mode.REMOTE
+    assert meeting.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China did not hold talks in Moscow.",
+        "Russia and China cancelled their talks in Moscow.",
+        "It is too early to speak about a meeting between Russia and China.",
+        "The ministers discussed the ongoing negotiations between Russia and China.",
+        "Nancy Pelosi visited Taiwan in August 2022.",
+    ],
+)
+def test_denied_hypothetical_ongoing_and_counterpartless_encounters_are_no_meetings(
+    text: str,
+) -> None:
+    assert meetings(text) == ()
+
+
+def test_one_meeting_however_often_it_is_mentioned() -> None:
+    text = (
+        "Russia and the US held talks in Istanbul on Thursday.\n"
+        "The talks between Russia and the US lasted over five hours.\n"
+        "During Thursday's talks in Istanbul, the Russian and US delegations discussed visas."
+    )
+    [meeting] = meetings(text)
+    assert len(meeting.evidence) == 3
+    assert meeting.duration is not None
+    assert meeting.duration.qualifier is de.Qualifier.AT_LEAST
+
+
+def test_separate_meetings_with_several_counterparts() -> None:
+    text = (
+        "Vladimir Putin had telephone conversations with President of France Emmanuel Macron "
+        "and Federal Chancellor of Germany Olaf Scholz."
+    )
+    found = sorted(tuple(p.code for p in m.parties) for m in meetings(text))
+    assert found == [("DEU", "RUS"), ("FRA", "RUS")]
+
+
+def test_a_delegation_led_by_sentence_gives_the_heads() -> None:
+    text = (
+        "Russia and Japan held consultations in Geneva on Thursday. "
+        "The Russian delegation was led by Deputy Foreign Minister Andrey Rudenko, "
+        "while the Japanese side was headed by Ambassador Kenji Sato."
+    )
+    [meeting] = meetings(text)
+    assert meeting.heads["RUS"].surname == "Rudenko"
+    assert meeting.heads["JPN"].surname == "Sato"
+    assert meeting.location is not None
+    assert meeting.location.country is not None
+    assert meeting.location.country.code == "CHE"
