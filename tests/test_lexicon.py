@@ -348,7 +348,9 @@ def test_extend_returns_a_new_lexicon_and_leaves_the_default_alone() -> None:
         cities=[City(name="Atlanta", country="USA")],
         venues=[Venue(name="Sirius", city="Sochi", country="RUS")],
         titles={"Boss": Rank.OTHER},
-        officials=[Official(name="Jane Roe", party="Ruritanian Front", rank=Rank.OTHER, title="Boss")],
+        officials=[
+            Official(name="Jane Roe", party="Ruritanian Front", rank=Rank.OTHER, title="Boss")
+        ],
     )
     assert extended is not base
     assert default_lexicon() is base
