@@ -10,7 +10,7 @@
 <BLANKLINE>
 Meeting 1: held, in person, 2025-04-07, Moscow (RUS)
   parties: CHN (China), RUS (Russia)
-  evidence: "Russia and China held talks in Moscow on Monday"
+  evidence: "Russia and China held talks in Moscow on Monday."
 """
 
 from __future__ import annotations
