@@ -80,6 +80,11 @@ _FUTURE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A future after the trigger's phrase: "A meeting between A and B will take place on Tuesday".
+_FUTURE_AFTER = regex.compile(
+    r"(?:[ ][\p{L}\-.']++){0,8}?[ ](?:will|is[ ]to|are[ ]to|is[ ]due[ ]to)[ ](?:take[ ]place|be[ ]held)\b"
+)
+
 # Words that deny or cancel a meeting, or make it hypothetical.
 _NEGATED = regex.compile(
     r"""
@@ -397,13 +402,13 @@ class MeetingExtractor:
         return left, right
 
     def participants(
-        self, mentions: Mentions, start: int, end: int
+        self, mentions: Mentions, start: int, end: int, *, visit: bool = True
     ) -> tuple[tuple[Party, ...], tuple[Person, ...], Party | None]:
         """The parties and people of the window ``start:end``, and a country named as location.
 
         A party named where something happens (``"in Russia"``) is the
         location, not a participant; a host named as a destination
-        (``"a visit to Russia"``) is both.
+        (``"a visit to Russia"``) is both when the trigger is a ``visit``.
         """
         view = mentions.doc.view
         parties: list[Party] = []
@@ -412,9 +417,14 @@ class MeetingExtractor:
             mention = span.value
             assert isinstance(mention, PartyMention)
             before = view[max(0, span.start - 25) : span.start]
-            if view.startswith("-based", span.end):
-                continue  # "a Madrid-based university"
-            if _DESTINATION_BEFORE.search(before):
+            if view.startswith("-based", span.end) or _inside_place(mentions, span):
+                continue  # "a Madrid-based university", "Port Sudan"
+            if _DESTINATION_BEFORE.search(before) and not visit:
+                # "will travel to Cairo to meet Chad's minister": where, not who
+                country = country or _country_of(mention)
+                if mention.form != "demonym":
+                    continue
+            elif _DESTINATION_BEFORE.search(before):
                 country = country or _country_of(mention)
             elif _LOCATIVE_BEFORE.search(before) or (
                 before.endswith(", ") and _after_place(mentions, span.start)
@@ -489,7 +499,9 @@ class MeetingExtractor:
         Returns the status and whether the text said so (``False`` for the
         default, held).
         """
-        if _FUTURE.search(doc.view, start, trigger_end):
+        if _FUTURE.search(doc.view, start, trigger_end) or _FUTURE_AFTER.match(
+            doc.view, trigger_end
+        ):
             return Status.PLANNED, True
         return Status.HELD, False
 
@@ -556,11 +568,14 @@ class MeetingExtractor:
         doc = mentions.doc
         start, end = self.window(doc, sentence, tstart, tend)
         between = _BETWEEN.match(doc.view, tend, end)
+        is_visit = trigger.kind == "visit"
         if between is not None:
             # "the talks held July 17-18 between A and B": the sides are A and B, not the subject.
-            parties, people, country = self.participants(mentions, between.end(), end)
+            parties, people, country = self.participants(
+                mentions, between.end(), end, visit=is_visit
+            )
         else:
-            parties, people, country = self.participants(mentions, start, end)
+            parties, people, country = self.participants(mentions, start, end, visit=is_visit)
         compound = _compound_before(mentions, tstart)
         if len(compound) >= 2:
             # "Russian-Palestinian talks", "the U.S.-Honduras Strategic Dialogue": the sides are named.
@@ -773,9 +788,8 @@ def _nearest_time(
     intro = _INTRO_TIME.match(view, start, tstart)
     for span in Mentions.within(mentions.times, start, end):
         opens = intro is not None and span.end <= intro.end()
-        if (abs(span.start - tstart) > _TIME_REACH and not opens) or _NOT_EVENT_TIME.search(
-            view, max(0, span.start - 30), span.start
-        ):
+        far = abs(span.start - tstart) > _TIME_REACH and not opens
+        if far or _NOT_EVENT_TIME.search(view, max(0, span.start - 30), span.start):
             continue
         if view.startswith("'s ", span.end) and not (
             span.end < tstart and _POSSESSIVE_TO_TRIGGER.fullmatch(view, span.end, tstart)
@@ -813,7 +827,7 @@ def _nearest_place(
         metonym = place.evidence.rule.endswith(".venue") or (
             place.country is not None
             and place.city is not None
-            and _is_capital_mention(mentions, span.start)
+            and _is_party_mention(mentions, span.start)
         )
         if metonym and not locative:
             continue  # "relations between Moscow and New Delhi": the capitals stand for states
@@ -830,10 +844,20 @@ def _nearest_place(
     return place
 
 
-def _is_capital_mention(mentions: Mentions, start: int) -> bool:
-    """Whether a party mention by capital starts at ``start``."""
-    for span in Mentions.within(mentions.parties, start, start + 60):
-        mention = span.value
-        assert isinstance(mention, PartyMention)
-        return span.start == start and mention.form in {"capital", "office"}
+def _inside_place(mentions: Mentions, span: Span) -> bool:
+    """Whether a party mention lies inside a longer place name ("Sudan" in "Port Sudan")."""
+    for place in Mentions.within(mentions.places, max(0, span.start - 40), span.end):
+        longer = place.end - place.start > span.end - span.start
+        if place.start <= span.start and span.end <= place.end and longer:
+            return True
     return False
+
+
+def _is_party_mention(mentions: Mentions, start: int) -> bool:
+    """Whether a party mention starts at ``start``.
+
+    A capital, an office, or a state named like its capital ("Monaco",
+    "Luxembourg"): such a place is where a meeting is only after "in" or "at".
+    """
+    spans = Mentions.within(mentions.parties, start, start + 60)
+    return bool(spans) and spans[0].start == start

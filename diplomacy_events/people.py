@@ -294,7 +294,14 @@ class PersonFinder:
                 or not kept
                 or (len(kept) == 1 and kept[0] not in self._surnames() and title[0].islower())
             ):
-                holder = self._holder(canonical, titles[title], party, published)
+                # Without a party, only "the Emir", "the Chief Negotiator": a title that names
+                # one person by itself, not a word such as "Sultan" inside "Nur-Sultan".
+                definite = view[max(0, tstart - 4) : tstart] in {"the ", "The "}
+                holder = (
+                    self._holder(canonical, titles[title], party, published)
+                    if party is not None or definite
+                    else None
+                )
                 if holder is not None:
                     yield _Draft(
                         start=tstart,

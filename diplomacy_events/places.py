@@ -95,6 +95,8 @@ class PlaceFinder:
             and after[1].isupper()
             and after[2].islower()
         )
+        if start > 0 and doc.view[start - 1] in "-\u2013":
+            return False  # "Guinea-Bissau", "Bissau-Guinean": part of another name
         # "the Munich Security Conference", "the St Petersburg Economic Forum": held in the city.
         return not longer or bool(_EVENT_AFTER.match(doc.view, end))
 

@@ -1,4 +1,4 @@
-"""Helpers for testing extractors: Hypothesis strategies and an evidence check.
+r"""Helpers for testing extractors: Hypothesis strategies and an evidence check.
 
 This module is for tests, yours and ours.  It needs :mod:`hypothesis`,
 which the ``test`` extra installs (``pip install 'diplomacy-events[test]'``);
@@ -27,16 +27,25 @@ It holds three kinds of helpers:
   :func:`followup_reports`): prose built from real parties, leaders with
   their titles, cities and dates through a varied set of templates, each
   with the facts (:class:`MeetingFacts`, ...) a parser must recover from
-  it.  Compare what a parser finds with :meth:`MeetingFacts.of`::
+  it.  :meth:`Report.check` compares what a parser finds with them, and
+  :meth:`MeetingFacts.of` gives the facts of any parsed meeting::
 
-      >>> from hypothesis import given, settings
-      >>> from diplomacy_events.testing import MeetingFacts, meeting_reports
-      >>> @settings(max_examples=5, deadline=None)
-      ... @given(meeting_reports(templates=["met"], dates=["weekday"]))
-      ... def test_met(report):
-      ...     result = de.parse(report.text, published=report.published)
-      ...     assert [MeetingFacts.of(m) for m in result.meetings] == list(report.meetings)
-      >>> test_met()
+      >>> from diplomacy_events.testing import MeetingFacts
+      >>> result = de.parse("Readout\nForeign Minister of Brazil Carlos Mendes met Egyptian "
+      ...                   "President Ahmed Salem in Cairo on Tuesday.\n",
+      ...                   published=datetime.date(2025, 4, 11))
+      >>> facts = MeetingFacts.of(result.meetings[0])
+      >>> sorted(facts.parties), facts.date, facts.city, dict(facts.heads)["EGY"]
+      (['BRA', 'EGY'], '2025-04-08', 'Cairo', 'Ahmed Salem')
+
+  A property of your own parser is then a few lines of a test module::
+
+      from hypothesis import given
+      from diplomacy_events.testing import Report, meeting_reports
+
+      @given(meeting_reports(templates=["met", "telephone_conversation"]))
+      def test_my_parser_recovers_meetings(report: Report) -> None:
+          report.check(my_parser.parse(report.text, published=report.published))
 """
 
 from __future__ import annotations
@@ -138,8 +147,8 @@ def iter_evidence(value: object, path: str = "") -> Iterator[tuple[str, Evidence
     """
     if isinstance(value, Evidence):
         yield path, value
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
             child = getattr(value, field.name)
             yield from iter_evidence(child, f"{path}.{field.name}" if path else field.name)
     elif isinstance(value, (tuple, list)):
@@ -282,22 +291,22 @@ class _Pools:
     officials: tuple[Official, ...]
     given_names: tuple[str, ...]
     surnames: tuple[str, ...]
-    organisations: tuple[Party, ...]
 
 
 @functools.cache
 def _pools(lexicon: Lexicon | None = None) -> _Pools:
     """Build the pools of ``lexicon`` (by default the default lexicon)."""
     lex = lexicon if lexicon is not None else default_lexicon()
-    capitals = {city.country for city in lex.cities if city.capital}
     demonyms: dict[str, str] = {}
     for name in lex.party_names:
-        if name.form == "demonym" and not name.surface.endswith("s"):
+        if name.form == "demonym":  # the singular adjective is listed first
             demonyms.setdefault(name.code, name.surface)
+    # The demonyms cover every UN member and observer state, Taiwan and Kosovo, and no
+    # dependent territory: the states a meeting is between.
     states = tuple(
         party
         for party in lex.parties.values()
-        if party.kind is PartyKind.STATE and party.code in capitals and party.code in demonyms
+        if party.kind is PartyKind.STATE and party.code in demonyms
     )
     taken = {name.surface for name in lex.party_names}
     taken |= {city.name for city in lex.cities} | {venue.name for venue in lex.venues}
@@ -314,7 +323,6 @@ def _pools(lexicon: Lexicon | None = None) -> _Pools:
         officials=officials,
         given_names=tuple(n for n in _GIVEN_NAMES if n not in taken),
         surnames=tuple(n for n in _SURNAMES if n not in taken),
-        organisations=tuple(p for p in lex.parties.values() if p.kind is PartyKind.ORGANISATION),
     )
 
 

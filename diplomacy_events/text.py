@@ -81,6 +81,9 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
+# Initials joined by full stops: "J.D", "A.B.C".
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
+
 # The word just before a full stop: letters and inner full stops ("U.S").
 _LAST_WORD = regex.compile(r"[\p{L}.]{1,12}$")
 
@@ -261,8 +264,8 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
     if word is None:
         return True
     token = word.group().lstrip(".")
-    if token in _ABBREVIATIONS:
-        return False
+    if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+        return False  # "U.S.", "Feb.", "J.D. Vance"
     # A single capital letter is an initial ("John F. Kennedy").
     return not (len(token) == 1 and token.isupper())
 

@@ -1,0 +1,424 @@
+"""Property 5, the generative round trip: prose built from known facts parses back to them.
+
+The report strategies of :mod:`diplomacy_events.testing` write meetings
+between leaders of real states (by title and country, demonym, possessive or
+apposition, or well-known officials of the lexicon, or heads of
+organisations) in cities of the lexicon, on dates written as a weekday, a day
+and month, a month, day and year, or relative to the publication date, held
+or planned, in person or by phone; commitments (mutual and unilateral) and
+follow-ups are said after a held meeting.  Each template is a property of
+its own: parsing any report it makes recovers exactly the parties, status,
+mode, date, place and heads of its meeting, and its commitment or follow-up.
+
+Where a template fails in general, its property is marked
+``xfail(strict=True)`` with the reason; where the parser fails on some
+values only, the shrunk example is kept below as an explicit
+``xfail(strict=True)`` case, so that fixing the parser is noticed.  No
+template is dropped and no value is excluded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+import diplomacy_events as de
+from diplomacy_events import testing
+from diplomacy_events.model import Mode, Status, Strength
+from diplomacy_events.testing import CommitmentFacts, FollowUpFacts, MeetingFacts, Report
+
+EXAMPLES = max(10, settings().max_examples // 4)
+
+# Templates the parser fails on whatever the values, with the reason.
+KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
+    "will_speak_by_phone": "parser bug: 'will speak by phone with' is no meeting trigger "
+    "('Brazil will speak by phone with Egypt on April 14.' gives no meeting)",
+    "meeting_will_take_place": "parser bug: the future tense of 'A meeting between A and B "
+    "will take place on Tuesday' is not seen: the meeting is held, on the past Tuesday",
+    "talks_between": "parser bug: a date more than about 70 characters after the trigger "
+    "is not attached ('Talks between <two leaders> took place in <city> on <date>')",
+    "will_travel": "parser bug: the capital a leader travels to is taken as a party "
+    "('will travel to Cairo on April 14 to meet ...' adds EGY)",
+}
+
+
+def check(report: Report) -> None:
+    """Parse the report and check that its facts come back, exactly."""
+    result = de.parse(report.text, published=report.published)
+    testing.assert_evidence_consistent(result)
+    report.check(result)
+
+
+def working(templates: Mapping[str, object]) -> list[str]:
+    """The templates not known to fail."""
+    return [name for name in templates if name not in KNOWN_TEMPLATE_FAILURES]
+
+
+def failing(templates: Mapping[str, object]) -> list[Any]:
+    """The templates known to fail, as parameters marked with the reason."""
+    return [
+        pytest.param(
+            name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_TEMPLATE_FAILURES[name])
+        )
+        for name in templates
+        if name in KNOWN_TEMPLATE_FAILURES
+    ]
+
+
+REPORTS: dict[str, Callable[..., st.SearchStrategy[Report]]] = {
+    "meeting": testing.meeting_reports,
+    "commitment": testing.commitment_reports,
+    "followup": testing.followup_reports,
+}
+
+
+@pytest.mark.parametrize("template", working(testing.MEETING_TEMPLATES))
+@settings(max_examples=EXAMPLES)
+@given(data=st.data())
+def test_meeting_round_trip(template: str, data: st.DataObject) -> None:
+    check(data.draw(testing.meeting_reports(templates=[template]), label="report"))
+
+
+@pytest.mark.parametrize("template", working(testing.COMMITMENT_TEMPLATES))
+@settings(max_examples=EXAMPLES)
+@given(data=st.data())
+def test_commitment_round_trip(template: str, data: st.DataObject) -> None:
+    check(data.draw(testing.commitment_reports(templates=[template]), label="report"))
+
+
+@pytest.mark.parametrize("template", working(testing.FOLLOWUP_TEMPLATES))
+@settings(max_examples=EXAMPLES)
+@given(data=st.data())
+def test_followup_round_trip(template: str, data: st.DataObject) -> None:
+    check(data.draw(testing.followup_reports(templates=[template]), label="report"))
+
+
+# The same property for the templates that fail in general; no shrinking, since the shrunk
+# example of each is kept among the known failures below.
+@pytest.mark.parametrize(
+    ("kind", "template"),
+    [
+        pytest.param(kind, *param.values, marks=param.marks, id=f"{kind}-{param.values[0]}")
+        for kind, templates in [
+            ("meeting", testing.MEETING_TEMPLATES),
+            ("commitment", testing.COMMITMENT_TEMPLATES),
+            ("followup", testing.FOLLOWUP_TEMPLATES),
+        ]
+        for param in failing(templates)
+    ],
+)
+@settings(max_examples=EXAMPLES, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(data=st.data())
+def test_failing_template_round_trip(kind: str, template: str, data: st.DataObject) -> None:
+    check(data.draw(REPORTS[kind](templates=[template]), label="report"))
+
+
+# --- Known parser failures, each as the shortest text that shows it ------------------------
+
+FRIDAY = datetime.date(2025, 4, 11)
+
+
+def meeting(
+    parties: str,
+    date: str | None,
+    *,
+    status: Status = Status.HELD,
+    mode: Mode = Mode.IN_PERSON,
+    city: str | None = None,
+    country: str | None = None,
+    heads: Mapping[str, str] | None = None,
+) -> MeetingFacts:
+    """The facts of one meeting, parties written as ``"BRA EGY"``."""
+    return MeetingFacts(
+        parties=frozenset(parties.split()),
+        status=status,
+        mode=mode,
+        date=date,
+        city=city,
+        country=country,
+        heads=tuple(sorted((heads or {}).items())),
+    )
+
+
+def report(body: str, published: datetime.date, *facts: MeetingFacts, **more: Any) -> Report:
+    """A report of ``body`` under a neutral headline."""
+    return Report(text=f"Readout\n{body}\n", published=published, meetings=facts, **more)
+
+
+@attrs.frozen
+class Known:
+    """A shrunk example the parser gets wrong, with what it should give and why it does not."""
+
+    name: str
+    report: Report
+    reason: str
+
+
+KNOWN_FAILURES = [
+    Known(
+        "city-state named as a party is taken as the place",
+        report(
+            "Brazil and Monaco held talks in Cairo on April 8.",
+            FRIDAY,
+            meeting("BRA MCO", "2025-04-08", city="Cairo", country="EGY"),
+        ),
+        "parser bug: a state whose name is also its capital (Monaco, Luxembourg, San Marino, "
+        "Singapore, Djibouti) gives the meeting's place when named as a party",
+    ),
+    Known(
+        "city-state in a possessive is taken as the place",
+        report(
+            "Luxembourg's Foreign Minister Carlos Mendes met Egypt's Foreign Minister Ahmed "
+            "Salem in Cairo on April 8.",
+            FRIDAY,
+            meeting(
+                "EGY LUX",
+                "2025-04-08",
+                city="Cairo",
+                country="EGY",
+                heads={"LUX": "Carlos Mendes", "EGY": "Ahmed Salem"},
+            ),
+        ),
+        "parser bug: 'Luxembourg's' is read as the city of Luxembourg and wins over 'in Cairo'",
+    ),
+    Known(
+        "Bissau inside Guinea-Bissau",
+        report(
+            "Brazil and Guinea-Bissau held talks in Cairo on April 8.",
+            FRIDAY,
+            meeting("BRA GNB", "2025-04-08", city="Cairo", country="EGY"),
+        ),
+        "parser bug: the capital 'Bissau' is found inside 'Guinea-Bissau' (and "
+        "'Bissau-Guinean') and taken as the place",
+    ),
+    Known(
+        "Sudan inside Port Sudan",
+        report(
+            "Brazil and Egypt held talks in Port Sudan on April 8.",
+            FRIDAY,
+            meeting("BRA EGY", "2025-04-08", city="Port Sudan", country="SDN"),
+        ),
+        "parser bug: 'Sudan' inside the city name 'Port Sudan' makes SDN a party",
+    ),
+    Known(
+        "Sultan inside Nur-Sultan",
+        report(
+            "Kenya and Austria held talks in Nur-Sultan on November 15.",
+            datetime.date(2017, 11, 20),
+            meeting("AUT KEN", "2017-11-15", city="Astana", country="KAZ"),
+        ),
+        "parser bug: 'Sultan' inside the city name 'Nur-Sultan' is read as the title of "
+        "Oman's ruler: OMN becomes a party headed by Qaboos bin Said",
+    ),
+    Known(
+        "an official outside the term of the office named",
+        report(
+            "Prime Minister Antonio Costa met Egypt's Foreign Minister Ahmed Salem in Cairo "
+            "on May 28.",
+            datetime.date(2020, 6, 1),
+            meeting(
+                "EGY PRT",
+                "2020-05-28",
+                city="Cairo",
+                country="EGY",
+                heads={"PRT": "Antonio Costa", "EGY": "Ahmed Salem"},
+            ),
+        ),
+        "parser bug: a well-known official named with a title is given the party of his "
+        "latest office, not of the office the title and the publication date say (Costa was "
+        "Prime Minister of Portugal until 2024; likewise 'Prime Minister Mark Rutte' in 2017 "
+        "is given to NATO)",
+    ),
+    Known(
+        "a date far from the trigger",
+        report(
+            "Lesotho had a telephone conversation with Foreign Minister of the Democratic "
+            "Republic of the Congo Aiko Fischer on 29 April.",
+            datetime.date(2022, 10, 4),
+            meeting(
+                "COD LSO",
+                "2022-04-29",
+                mode=Mode.REMOTE,
+                heads={"COD": "Aiko Fischer"},
+            ),
+        ),
+        "parser bug: a date more than about 70 characters after the trigger is not attached, "
+        "and the meeting takes the publication date",
+    ),
+    Known(
+        "will speak by phone",
+        report(
+            "Brazil will speak by phone with Egypt on April 14.",
+            FRIDAY,
+            meeting("BRA EGY", "2025-04-14", status=Status.PLANNED, mode=Mode.REMOTE),
+        ),
+        KNOWN_TEMPLATE_FAILURES["will_speak_by_phone"],
+    ),
+    Known(
+        "a meeting will take place",
+        report(
+            "A meeting between Brazil and Egypt will take place on Tuesday.",
+            FRIDAY,
+            meeting("BRA EGY", "2025-04-15", status=Status.PLANNED),
+        ),
+        KNOWN_TEMPLATE_FAILURES["meeting_will_take_place"],
+    ),
+    Known(
+        "talks between two leaders took place",
+        report(
+            "Talks between Russian President Carlos Duarte and Dutch President Arjun Nguyen "
+            "took place in Sao Paulo on January 31, 2008.",
+            datetime.date(2009, 5, 19),
+            meeting(
+                "NLD RUS",
+                "2008-01-31",
+                city="Sao Paulo",
+                country="BRA",
+                heads={"RUS": "Carlos Duarte", "NLD": "Arjun Nguyen"},
+            ),
+        ),
+        KNOWN_TEMPLATE_FAILURES["talks_between"],
+    ),
+    Known(
+        "travel to a capital",
+        report(
+            "Brazil's Foreign Minister Carlos Mendes will travel to Cairo on April 14 to meet "
+            "Chad's Foreign Minister Ahmed Salem.",
+            FRIDAY,
+            meeting(
+                "BRA TCD",
+                "2025-04-14",
+                status=Status.PLANNED,
+                city="Cairo",
+                country="EGY",
+                heads={"BRA": "Carlos Mendes", "TCD": "Ahmed Salem"},
+            ),
+        ),
+        KNOWN_TEMPLATE_FAILURES["will_travel"],
+    ),
+    Known(
+        "a name with initials",
+        report(
+            "J.D. Vance met Egypt's President Ahmed Salem in Cairo on Monday.",
+            datetime.date(2025, 3, 4),
+            meeting(
+                "EGY USA",
+                "2025-03-03",
+                city="Cairo",
+                country="EGY",
+                heads={"USA": "J.D. Vance", "EGY": "Ahmed Salem"},
+            ),
+        ),
+        "parser bug: a name written with initials ('J.D. Vance', an official of the lexicon) "
+        "ends the sentence at 'J.D.', and the meeting is lost",
+    ),
+    Known(
+        "a name with a lower-case particle",
+        report(
+            "Mustafa al-Kadhimi met Egypt's President Ahmed Salem in Cairo on Wednesday.",
+            datetime.date(2020, 7, 2),
+            meeting(
+                "EGY IRQ",
+                "2020-07-01",
+                city="Cairo",
+                country="EGY",
+                heads={"IRQ": "Mustafa al-Kadhimi", "EGY": "Ahmed Salem"},
+            ),
+        ),
+        "parser bug: a name with a lower-case particle ('Mustafa al-Kadhimi', 'Adel al-Jubeir', "
+        "officials of the lexicon) is not found, so its party and the meeting are lost "
+        "('Carlos al-Mendes' as a made-up name loses its head)",
+    ),
+    Known(
+        "will open a consulate",
+        report(
+            "Brazil and Egypt held talks in Cairo on April 8. Egypt will open a new consulate.",
+            FRIDAY,
+            meeting("BRA EGY", "2025-04-08", city="Cairo", country="EGY"),
+            commitments=(
+                CommitmentFacts(parties=frozenset({"EGY"}), strength=Strength.INTENDED, meeting=0),
+            ),
+        ),
+        "parser bug: 'will open a new consulate' is not taken as an intended commitment "
+        "('will increase bilateral trade' is)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "known",
+    [
+        pytest.param(k, id=k.name, marks=pytest.mark.xfail(strict=True, reason=k.reason))
+        for k in KNOWN_FAILURES
+    ],
+)
+def test_known_parser_failure(known: Known) -> None:
+    check(known.report)
+
+
+# --- Passing examples of the forms, so that a regression names its form --------------------
+
+EXAMPLES_THAT_PASS = [
+    report(
+        "Foreign Minister of Brazil Carlos Mendes met Egyptian President Ahmed Salem in Cairo "
+        "on Tuesday.",
+        FRIDAY,
+        meeting(
+            "BRA EGY",
+            "2025-04-08",
+            city="Cairo",
+            country="EGY",
+            heads={"BRA": "Carlos Mendes", "EGY": "Ahmed Salem"},
+        ),
+    ),
+    report(
+        "President Vladimir Putin had a telephone conversation with Prime Minister of Japan "
+        "Kenji Tanaka on 8 April.",
+        FRIDAY,
+        meeting(
+            "JPN RUS",
+            "2025-04-08",
+            mode=Mode.REMOTE,
+            heads={"RUS": "Vladimir Putin", "JPN": "Kenji Tanaka"},
+        ),
+    ),
+    report(
+        "Brazilian Foreign Minister Carlos Mendes will meet Egyptian Foreign Minister Ahmed "
+        "Salem in Kyiv tomorrow.",
+        FRIDAY,
+        meeting(
+            "BRA EGY",
+            "2025-04-12",
+            status=Status.PLANNED,
+            city="Kyiv",
+            country="UKR",
+            heads={"BRA": "Carlos Mendes", "EGY": "Ahmed Salem"},
+        ),
+    ),
+    report(
+        "Brazil and Egypt held talks in Cairo on April 8. The two sides agreed to meet again "
+        "next month.",
+        FRIDAY,
+        meeting("BRA EGY", "2025-04-08", city="Cairo", country="EGY"),
+        followups=(FollowUpFacts(parties=frozenset({"BRA", "EGY"}), date="2025-05", meeting=0),),
+    ),
+]
+
+
+@pytest.mark.parametrize("example", EXAMPLES_THAT_PASS, ids=lambda r: r.text[8:40])
+def test_example(example: Report) -> None:
+    check(example)
+
+
+def test_report_check_fails_on_a_wrong_result() -> None:
+    # The check the properties rest on can fail: a report whose facts differ is caught.
+    example = EXAMPLES_THAT_PASS[0]
+    wrong = attrs.evolve(example, meetings=(attrs.evolve(example.meetings[0], date="2025-04-09"),))
+    with pytest.raises(AssertionError, match="meetings expected"):
+        check(wrong)
