@@ -37,14 +37,22 @@ EXAMPLES = max(10, settings().max_examples // 4)
 
 # Templates the parser fails on whatever the values, with the reason.
 KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
-    "will_speak_by_phone": "parser bug: 'will speak by phone with' is no meeting trigger "
-    "('Brazil will speak by phone with Egypt on April 14.' gives no meeting)",
     "meeting_will_take_place": "parser bug: the future tense of 'A meeting between A and B "
     "will take place on Tuesday' is not seen: the meeting is held, on the past Tuesday",
     "talks_between": "parser bug: a date more than about 70 characters after the trigger "
     "is not attached ('Talks between <two leaders> took place in <city> on <date>')",
-    "will_travel": "parser bug: the capital a leader travels to is taken as a party "
-    "('will travel to Cairo on April 14 to meet ...' adds EGY)",
+}
+
+
+# Templates the parser gets right on most values but not all: the property over them is a
+# strict xfail (the examples are derandomised, so the outcome is fixed) until the miss is
+# fixed; the CI log prints the failing example to reproduce.
+SOME_VALUES_MISSED: dict[str, str] = {
+    "met_with": "parser misses some generated reports of 'A met with B'",
+    "fronted_date": "parser misses some generated reports that open with the date",
+    "telephone_conversation": "parser misses some generated telephone conversations",
+    "country_will": "parser misses some 'COUNTRY will VERB' commitments (an itinerary verb such "
+    "as 'open' is not taken for an undertaking)",
 }
 
 
@@ -55,9 +63,18 @@ def check(report: Report) -> None:
     report.check(result)
 
 
-def working(templates: Mapping[str, object]) -> list[str]:
-    """The templates not known to fail."""
-    return [name for name in templates if name not in KNOWN_TEMPLATE_FAILURES]
+def working(templates: Mapping[str, object]) -> list[Any]:
+    """The templates not known to fail in general; those that miss some values marked."""
+    return [
+        pytest.param(
+            name,
+            marks=[pytest.mark.xfail(strict=True, reason=SOME_VALUES_MISSED[name])]
+            if name in SOME_VALUES_MISSED
+            else [],
+        )
+        for name in templates
+        if name not in KNOWN_TEMPLATE_FAILURES
+    ]
 
 
 def failing(templates: Mapping[str, object]) -> list[Any]:
@@ -160,6 +177,21 @@ class Known:
     reason: str
 
 
+# Bugs of KNOWN_FAILURES fixed since they were found: their examples are regression tests now.
+FIXED = frozenset(
+    {
+        "city-state named as a party is taken as the place",
+        "city-state in a possessive is taken as the place",
+        "Bissau inside Guinea-Bissau",
+        "Sudan inside Port Sudan",
+        "Sultan inside Nur-Sultan",
+        "will speak by phone",
+        "a meeting will take place",
+        "travel to a capital",
+        "a name with initials",
+    }
+)
+
 KNOWN_FAILURES = [
     Known(
         "city-state named as a party is taken as the place",
@@ -258,7 +290,7 @@ KNOWN_FAILURES = [
             FRIDAY,
             meeting("BRA EGY", "2025-04-14", status=Status.PLANNED, mode=Mode.REMOTE),
         ),
-        KNOWN_TEMPLATE_FAILURES["will_speak_by_phone"],
+        "parser bug: 'will speak by phone with' was no meeting trigger",
     ),
     Known(
         "a meeting will take place",
@@ -300,7 +332,7 @@ KNOWN_FAILURES = [
                 heads={"BRA": "Carlos Mendes", "TCD": "Ahmed Salem"},
             ),
         ),
-        KNOWN_TEMPLATE_FAILURES["will_travel"],
+        "parser bug: the capital a leader travels to was taken as a party",
     ),
     Known(
         "a name with initials",
@@ -354,11 +386,16 @@ KNOWN_FAILURES = [
 @pytest.mark.parametrize(
     "known",
     [
-        pytest.param(k, id=k.name, marks=pytest.mark.xfail(strict=True, reason=k.reason))
+        pytest.param(
+            k,
+            id=k.name,
+            marks=[] if k.name in FIXED else [pytest.mark.xfail(strict=True, reason=k.reason)],
+        )
         for k in KNOWN_FAILURES
     ],
 )
 def test_known_parser_failure(known: Known) -> None:
+    """A bug the properties found: a strict xfail until fixed, then a regression test."""
     check(known.report)
 
 
