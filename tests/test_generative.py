@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, given, seed, settings
 from hypothesis import strategies as st
 
 import diplomacy_events as de
@@ -34,6 +34,11 @@ from diplomacy_events.model import Mode, Status, Strength
 from diplomacy_events.testing import CommitmentFacts, FollowUpFacts, MeetingFacts, Report
 
 EXAMPLES = max(10, settings().max_examples // 4)
+
+# One seed for the generated reports, wherever the repository is checked out: a derandomised
+# run's examples depend on the test's file path, and the strict xfails below must be decided
+# the same way in every clone.
+SEED = 20261129
 
 # Templates the parser fails on whatever the values, with the reason.
 KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
@@ -48,9 +53,11 @@ KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
 # strict xfail (the examples are derandomised, so the outcome is fixed) until the miss is
 # fixed; the CI log prints the failing example to reproduce.
 SOME_VALUES_MISSED: dict[str, str] = {
-    "met_with": "parser misses some generated reports of 'A met with B'",
-    "fronted_date": "parser misses some generated reports that open with the date",
-    "telephone_conversation": "parser misses some generated telephone conversations",
+    "will_meet": "parser misses some generated planned meetings ('X will meet Y ...')",
+    "will_hold_talks": "parser misses some generated planned talks ('X will hold talks with Y ...')",
+    "scheduled_to_meet": "parser misses some generated 'X is scheduled to meet Y' reports",
+    "and_will_meet": "parser misses some generated 'X and Y will meet' reports",
+    "will_travel": "parser misses some generated 'X will travel to CITY to meet Y' reports",
     "country_will": "parser misses some 'COUNTRY will VERB' commitments (an itinerary verb such "
     "as 'open' is not taken for an undertaking)",
 }
@@ -97,6 +104,7 @@ REPORTS: dict[str, Callable[..., st.SearchStrategy[Report]]] = {
 
 @pytest.mark.parametrize("template", working(testing.MEETING_TEMPLATES))
 @settings(max_examples=EXAMPLES)
+@seed(SEED)
 @given(data=st.data())
 def test_meeting_round_trip(template: str, data: st.DataObject) -> None:
     check(data.draw(testing.meeting_reports(templates=[template]), label="report"))
@@ -104,6 +112,7 @@ def test_meeting_round_trip(template: str, data: st.DataObject) -> None:
 
 @pytest.mark.parametrize("template", working(testing.COMMITMENT_TEMPLATES))
 @settings(max_examples=EXAMPLES)
+@seed(SEED)
 @given(data=st.data())
 def test_commitment_round_trip(template: str, data: st.DataObject) -> None:
     check(data.draw(testing.commitment_reports(templates=[template]), label="report"))
@@ -111,6 +120,7 @@ def test_commitment_round_trip(template: str, data: st.DataObject) -> None:
 
 @pytest.mark.parametrize("template", working(testing.FOLLOWUP_TEMPLATES))
 @settings(max_examples=EXAMPLES)
+@seed(SEED)
 @given(data=st.data())
 def test_followup_round_trip(template: str, data: st.DataObject) -> None:
     check(data.draw(testing.followup_reports(templates=[template]), label="report"))
@@ -131,6 +141,7 @@ def test_followup_round_trip(template: str, data: st.DataObject) -> None:
     ],
 )
 @settings(max_examples=EXAMPLES, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@seed(SEED)
 @given(data=st.data())
 def test_failing_template_round_trip(kind: str, template: str, data: st.DataObject) -> None:
     check(data.draw(REPORTS[kind](templates=[template]), label="report"))
