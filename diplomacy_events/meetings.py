@@ -254,6 +254,9 @@ _TRIP_TO = regex.compile(
     r"(?:\p{L}++(?:,[ ]|[ ]and[ ])){0,4}$"
 )
 
+# How far from its trigger, in characters, the window of a meeting reaches at most.
+_WINDOW_REACH = 400
+
 # How far from its trigger, in characters, a word such as "by phone" may stand.
 _MODE_REACH = 50
 
@@ -388,17 +391,21 @@ class MeetingExtractor:
         intro = _INTRODUCTION.match(view, left, sentence.end)
         if intro is not None and intro.end() <= start:
             left = intro.end()
+        # No clause reaches further than _WINDOW_REACH from its trigger: a window's cost is
+        # bounded, whatever the length of a sentence without full stops.
+        left = max(left, start - _WINDOW_REACH)
+        limit = min(sentence.end, end + _WINDOW_REACH)
         for clause in _CLAUSE_START.finditer(view, left, start):
             left = clause.end()
-        stop = _WINDOW_END.search(view, end, sentence.end)
+        stop = _WINDOW_END.search(view, end, limit)
         while (
             stop is not None
             and stop.group().startswith(", and")
             and ", " in view[max(end, stop.start() - 70) : stop.start()]
         ):
             # "A, B, and C": the last item of a list, not a new clause
-            stop = _WINDOW_END.search(view, stop.end(), sentence.end)
-        right = stop.start() if stop else sentence.end
+            stop = _WINDOW_END.search(view, stop.end(), limit)
+        right = stop.start() if stop else limit
         return left, right
 
     def participants(
