@@ -53,9 +53,6 @@ KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
 # strict xfail (the examples are derandomised, so the outcome is fixed) until the miss is
 # fixed; the CI log prints the failing example to reproduce.
 SOME_VALUES_MISSED: dict[str, str] = {
-    "will_hold_telephone_conversation": "parser misses some generated planned calls between "
-    "leaders named with appositive titles ('X, the President of A, will hold a telephone "
-    "conversation with Y, the Minister of Foreign Affairs of B, on Sunday')",
     "country_will": "parser misses some 'COUNTRY will VERB' commitments (an itinerary verb such "
     "as 'open' is not taken for an undertaking)",
 }
