@@ -20,6 +20,7 @@ may replace:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Sequence
 
@@ -140,6 +141,10 @@ class MeetingGroup:
     """The sentences its drafts stand in."""
     named: dict[str, str] = attrs.field(factory=dict)
     """The name of the first person named for each party, by party code."""
+    last_at: int = -1
+    """Where its last-mentioned draft's trigger starts (view offset)."""
+    latest: dict[str, Person] = attrs.field(factory=dict)
+    """The person its drafts name last for each party, by party code."""
 
     def __attrs_post_init__(self) -> None:
         """Index the first drafts."""
@@ -149,9 +154,13 @@ class MeetingGroup:
     def index(self, draft: MeetingDraft) -> None:
         """Note a draft's sentence and people, so that merging stays linear in the drafts."""
         self.sentences.add(draft.sentence.index)
+        self.last_at = max(self.last_at, draft.trigger_start)
         for person in draft.people:
             if person.party is not None:
                 self.named.setdefault(person.party.code, person.name)
+        for person in reversed(draft.people):
+            if person.party is not None:
+                self.latest[person.party.code] = person
 
     @property
     def first(self) -> MeetingDraft:
@@ -172,7 +181,8 @@ class Assembler:
         for draft in drafts.meetings:
             if draft.sentence.headline:
                 self._add_headline(mentions, groups, draft, published)
-        groups = [g for g in groups if not self.is_followup(g, drafts.followups)]
+        by_trigger = tuple(sorted(drafts.followups, key=_trigger_start))
+        groups = [g for g in groups if not self.is_followup(g, by_trigger)]
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
         self.dateline_places(mentions, groups, published)
@@ -185,7 +195,7 @@ class Assembler:
             for c in (
                 self.build_commitment(mentions, d, meetings, anchors, headline_parties, home)
                 for d in drafts.commitments
-                if not self.is_contact(mentions, d, drafts.followups)
+                if not self.is_contact(mentions, d, by_trigger)
             )
             if c is not None
         )
@@ -245,12 +255,10 @@ class Assembler:
             if antecedent is not None:
                 # "their talks in Bali last November": the same parties, another meeting;
                 # the draft's own people head it first, then the antecedent's.
-                heads = {
-                    p.party.code: p
-                    for d in [*antecedent.drafts, draft]
-                    for p in reversed(d.people)
-                    if p.party is not None
-                }
+                heads = dict(antecedent.latest)
+                heads.update(
+                    (p.party.code, p) for p in reversed(draft.people) if p.party is not None
+                )
                 groups.append(
                     MeetingGroup(
                         drafts=[draft],
@@ -331,7 +339,8 @@ class Assembler:
 
         ``"agreed that the parties will maintain the necessary contacts"``,
         ``"agreed on further contacts"``: a follow-up trigger stands after the
-        commitment's trigger in the same clause.
+        commitment's trigger in the same clause.  ``followups`` are sorted by
+        where their triggers start.
         """
         view = mentions.doc.view
         stop = _CLAUSE_END.search(
@@ -340,7 +349,8 @@ class Assembler:
         end = max(
             draft.end, stop.start() if stop is not None else draft.trigger_end + _CONTACT_REACH
         )
-        return any(draft.trigger_start <= f.trigger_start < end for f in followups)
+        first = bisect.bisect_left(followups, draft.trigger_start, key=_trigger_start)
+        return first < len(followups) and followups[first].trigger_start < end
 
     def is_followup(self, group: MeetingGroup, followups: Sequence[FollowUpDraft]) -> bool:
         """Whether a meeting is only a follow-up under discussion, not a meeting.
@@ -391,15 +401,23 @@ class Assembler:
         """
         best: MeetingGroup | None = None
         best_at = -1
-        for group in groups:
-            if not set(draft.parties) <= set(group.parties):
+        mine = set(draft.parties)
+        for group in reversed(groups):  # the newest first: the older rarely need the set test
+            if group.last_at < best_at or not mine <= set(group.parties):
                 continue
             at = (
-                max(d.trigger_start for d in group.drafts if d.trigger_start <= draft.trigger_start)
-                if any(d.trigger_start <= draft.trigger_start for d in group.drafts)
-                else -1
+                group.last_at  # drafts are merged in text order: the usual case, in constant time
+                if group.last_at <= draft.trigger_start
+                else max(
+                    (
+                        d.trigger_start
+                        for d in group.drafts
+                        if d.trigger_start <= draft.trigger_start
+                    ),
+                    default=-1,
+                )
             )
-            if at > best_at:
+            if at >= max(best_at, 0):  # on a tie, the meeting found first
                 best, best_at = group, at
         return best
 
@@ -912,12 +930,26 @@ def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
     return start, max(end, draft.trigger_end)
 
 
+def _trigger_start(draft: FollowUpDraft) -> int:
+    """Where a follow-up's trigger starts: its sort key."""
+    return draft.trigger_start
+
+
 def _dedupe(items: Sequence[Commitment] | Sequence[FollowUp]) -> tuple:  # type: ignore[type-arg]
-    """Drop items whose evidence overlaps an earlier one's."""
+    """Drop items whose evidence overlaps an earlier one's.
+
+    The spans kept never overlap one another, so sorted by start they are
+    sorted by end too: a new span can only overlap its two neighbours.
+    """
     kept: list[Commitment | FollowUp] = []
+    spans: list[tuple[int, int]] = []  # the kept spans, sorted
     for item in items:
-        if not any(item.evidence.overlaps(k.evidence) for k in kept):
-            kept.append(item)
+        start, end = item.evidence.start, item.evidence.end
+        at = bisect.bisect_left(spans, (start, end))
+        if (at and spans[at - 1][1] > start) or (at < len(spans) and spans[at][0] < end):
+            continue
+        spans.insert(at, (start, end))
+        kept.append(item)
     return tuple(kept)
 
 

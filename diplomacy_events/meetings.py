@@ -260,6 +260,9 @@ _WINDOW_REACH = 400
 # How far from its trigger, in characters, a word such as "by phone" may stand.
 _MODE_REACH = 50
 
+# Longer than any place's name: how far back a place ending just before an offset can start.
+_PLACE_NAME_MAX = 100
+
 # How far from its trigger, in characters, a date may stand and still date it.
 _TIME_REACH = 100
 
@@ -779,7 +782,8 @@ def _last_destination(mentions: Mentions, before: int) -> Party | None:
 
 def _after_place(mentions: Mentions, start: int) -> bool:
     """Whether a place ends just before ``start`` (``"Istanbul, "`` before ``"Türkiye"``)."""
-    return any(p.end == start - 2 for p in mentions.places)
+    nearby = Mentions.within(mentions.places, max(0, start - _PLACE_NAME_MAX), start)
+    return any(p.end == start - 2 for p in nearby)
 
 
 def _nearest_time(
