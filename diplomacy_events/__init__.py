@@ -20,6 +20,7 @@ from diplomacy_events.exceptions import (
     DocumentError,
     GoldFormatError,
     InputError,
+    ParseTimeout,
 )
 from diplomacy_events.model import (
     Article,
@@ -77,6 +78,7 @@ __all__ = [
     "InputError",
     "Meeting",
     "Mode",
+    "ParseTimeout",
     "Parser",
     "Party",
     "PartyKind",

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from diplomacy_events import _deadline
+
 __all__ = ["Gazetteer", "trie_pattern"]
 
 # A phrase starts where no letter or digit stands before it.
@@ -85,9 +87,20 @@ class Gazetteer:
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int, str]]:
-        """Yield ``(start, end, phrase)`` for each match in ``text[start:end]``."""
+        """Yield ``(start, end, phrase)`` for each match in ``text[start:end]``.
+
+        In a parse with a time guard, each match first checks the deadline:
+        the loops over the matches (an extractor's over its triggers) are
+        where a long document spends its time.
+        """
         if not self.phrases:
             return
         stop = len(text) if end is None else end
+        deadline = _deadline.current()
+        if deadline is None:
+            for match in self._compiled().finditer(text, start, stop):
+                yield match.start(), match.end(), match.group()
+            return
         for match in self._compiled().finditer(text, start, stop):
+            deadline.check()
             yield match.start(), match.end(), match.group()

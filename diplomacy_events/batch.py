@@ -17,6 +17,9 @@ or :class:`Failure` per input, in input order::
     [1, 0]
     >>> [str(f) for f in parse_many([{"id": "a1", "text": 42}])]
     ["item 0 (a1): 'text' must be a string, got a number"]
+
+With ``timeout=SECONDS``, a document that takes longer is a :class:`Failure`
+too, and the batch goes on with the next one.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from diplomacy_events.exceptions import ArgumentTypeError, InputError
+from diplomacy_events import _deadline
+from diplomacy_events.exceptions import ArgumentTypeError, InputError, ParseTimeout
 from diplomacy_events.model import Article, Result
 from diplomacy_events.parser import Parser, parse
 from diplomacy_events.serialize import FORMAT, result_from_dict
@@ -538,16 +542,37 @@ def _prepare(index: int, item: object, published: datetime.date | None) -> _Slot
     )
 
 
-def _parse_one(parser: Parser | None, task: _Task) -> Result | Failure:
-    """Parse one article; an exception (a bug, not bad input) becomes a :class:`Failure`."""
+def _parse_one(parser: Parser | None, task: _Task, timeout: float | None) -> Result | Failure:
+    """Parse one article within ``timeout`` seconds (if given).
+
+    An exception (a bug, not bad input) becomes a :class:`Failure`, and so
+    does a document that takes longer than ``timeout`` or than the parser's
+    own ``timeout``.
+    """
     article = task.article
     try:
         if parser is None:
             return parse(
+                article.text,
+                published=article.published,
+                title=article.title,
+                id=article.id,
+                timeout=timeout,
+            )
+        if timeout is None:
+            return parser.parse(
                 article.text, published=article.published, title=article.title, id=article.id
             )
-        return parser.parse(
-            article.text, published=article.published, title=article.title, id=article.id
+        parser._warm_up()  # the word lists and patterns, before the budget starts
+        with _deadline.guard(timeout, article.id):
+            return parser.parse(
+                article.text, published=article.published, title=article.title, id=article.id
+            )
+    except ParseTimeout as exc:
+        return Failure(
+            id=article.id,
+            source=task.source,
+            problem=f"not parsed within the timeout of {exc.seconds:g} s",
         )
     except Exception as exc:  # one document must not end a batch of thousands
         return Failure(
@@ -569,6 +594,7 @@ def parse_many(
     parser: Parser | None = None,
     chunksize: int = 8,
     published: datetime.date | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result | Failure]:
     """Parse a stream of articles; yield one result or :class:`Failure` per item, in input order.
 
@@ -582,8 +608,14 @@ def parse_many(
     ``parser`` (default: the default :class:`~diplomacy_events.parser.Parser`)
     is sent to the workers by pickling, so a custom one must be picklable.
 
+    ``timeout`` is the most seconds one document may take (default ``None``:
+    no limit, or the parser's own ``timeout``); a document that takes
+    longer is stopped (see :class:`~diplomacy_events.exceptions.ParseTimeout`)
+    and becomes a :class:`Failure` naming it and the timeout.
+
     Nothing raises for a bad document: an item that is not an article, a
-    :class:`BadInput`, a parser that raises, or a worker process that dies
+    :class:`BadInput`, a parser that raises, a document that takes longer
+    than ``timeout``, or a worker process that dies
     (killed, out of memory) while parsing it gives a :class:`Failure`, and
     the others are parsed.  After a worker dies, the documents that were in
     flight are parsed again one at a time in a fresh process, so that only
@@ -602,10 +634,11 @@ def parse_many(
     if parser is not None and not isinstance(parser, Parser):
         raise ArgumentTypeError.for_argument("parser", parser, "a diplomacy_events.Parser or None")
     _check_published(published, "published")
+    seconds = _deadline.check_timeout(timeout)
     if isinstance(articles, (str, Mapping)):
         raise ArgumentTypeError.for_argument("articles", articles, "an iterable of articles")
     if workers == 1:
-        return _serial(articles, parser, published)
+        return _serial(articles, parser, published, seconds)
     payload = None
     if parser is not None:
         try:
@@ -617,15 +650,18 @@ def parse_many(
                 "so it cannot be sent to worker processes; use workers=1, "
                 "or make the parser picklable"
             ) from exc
-    return _parallel(articles, payload, workers, chunksize, published)
+    return _parallel(articles, payload, workers, chunksize, published, seconds)
 
 
 def _serial(
-    articles: Iterable[Item], parser: Parser | None, published: datetime.date | None
+    articles: Iterable[Item],
+    parser: Parser | None,
+    published: datetime.date | None,
+    timeout: float | None,
 ) -> Iterator[Result | Failure]:
     for index, item in enumerate(articles):
         slot = _prepare(index, item, published)
-        yield _parse_one(parser, slot) if isinstance(slot, _Task) else slot
+        yield _parse_one(parser, slot, timeout) if isinstance(slot, _Task) else slot
 
 
 _WORKER_PARSER: Parser | None = None
@@ -638,9 +674,9 @@ def _init_worker(payload: bytes | None) -> None:
     _WORKER_PARSER = pickle.loads(payload) if payload is not None else None
 
 
-def _work(tasks: list[_Task]) -> list[Result | Failure]:
-    """Parse a chunk of articles in a worker process."""
-    return [_parse_one(_WORKER_PARSER, task) for task in tasks]
+def _work(tasks: list[_Task], timeout: float | None = None) -> list[Result | Failure]:
+    """Parse a chunk of articles in a worker process, each within ``timeout`` seconds."""
+    return [_parse_one(_WORKER_PARSER, task, timeout) for task in tasks]
 
 
 def _executor(workers: int, payload: bytes | None) -> concurrent.futures.ProcessPoolExecutor:
@@ -677,6 +713,7 @@ def _parallel(
     workers: int,
     chunksize: int,
     published: datetime.date | None,
+    timeout: float | None,
 ) -> Iterator[Result | Failure]:
     window = 2 * workers
     chunks = _chunks(articles, published, chunksize)
@@ -691,7 +728,7 @@ def _parallel(
                     exhausted = True
                     break
                 tasks = [slot for slot in chunk if isinstance(slot, _Task)]
-                pending.append((chunk, executor.submit(_work, tasks) if tasks else []))
+                pending.append((chunk, executor.submit(_work, tasks, timeout) if tasks else []))
             if not pending:
                 return
             chunk, outputs = pending[0]
@@ -700,7 +737,7 @@ def _parallel(
                     outputs = outputs.result()
                 except BrokenProcessPool:
                     executor.shutdown(wait=False, cancel_futures=True)
-                    pending = _recover(pending, payload)
+                    pending = _recover(pending, payload, timeout)
                     executor = _executor(workers, payload)
                     continue
             pending.popleft()
@@ -711,7 +748,9 @@ def _parallel(
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _recover(pending: deque[_Pending], payload: bytes | None) -> deque[_Pending]:
+def _recover(
+    pending: deque[_Pending], payload: bytes | None, timeout: float | None
+) -> deque[_Pending]:
     """After a worker died: parse every task in flight alone, so only the culprit fails."""
     recovered: deque[_Pending] = deque()
     executor = _executor(1, payload)
@@ -726,7 +765,7 @@ def _recover(pending: deque[_Pending], payload: bytes | None) -> deque[_Pending]
             results: list[Result | Failure] = []
             for task in (slot for slot in chunk if isinstance(slot, _Task)):
                 try:
-                    results += executor.submit(_work, [task]).result()
+                    results += executor.submit(_work, [task], timeout).result()
                 except BrokenProcessPool:
                     executor.shutdown(wait=False, cancel_futures=True)
                     executor = _executor(1, payload)

@@ -16,6 +16,7 @@ import contextlib
 import datetime
 import importlib
 import json
+import math
 import os
 import sys
 import time
@@ -73,6 +74,7 @@ examples:
   diplomacy-events parse corpus.jsonl --format csv --output tables/
   diplomacy-events parse corpus.jsonl --format csv --table meetings > meetings.csv
   diplomacy-events parse corpus.jsonl --format plover --output events.jsonl
+  diplomacy-events parse ../shared/corpus/raw/ --format jsonl --output out.jsonl --timeout 10
   cat article.txt | diplomacy-events parse - --published 2025-04-11
 
 exit status: 0 success, 1 some documents failed (reported and skipped), 2 usage error,
@@ -101,6 +103,19 @@ def _workers(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    """Read a timeout: a number of seconds above 0."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds such as 10 or 2.5, got {value!r}"
+        ) from None
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {value!r}")
+    return seconds
+
+
 def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "inputs",
@@ -123,6 +138,13 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="parse in N processes, e.g. --workers 2 (default 1); the output is the same, in "
         "input order",
+    )
+    command.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on a document that takes longer than SECONDS to parse, reporting it as "
+        "failed and going on with the next, e.g. --timeout 10 (default: no limit)",
     )
     command.add_argument(
         "--strict",
@@ -373,7 +395,7 @@ class _Run:
 
     def results(self) -> Iterator[tuple[str, Result]]:
         """Yield each result with its source; report failures; stop quietly on Ctrl-C."""
-        outputs = parse_many(self._inputs(), workers=self.args.workers)
+        outputs = parse_many(self._inputs(), workers=self.args.workers, timeout=self.args.timeout)
         try:
             for output in outputs:
                 source = self.sources.popleft()
@@ -502,13 +524,40 @@ def _output(
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     if append:
-        with path.open("a", encoding="utf-8", newline=newline) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        start = path.stat().st_size if path.exists() else 0
+        try:
+            with path.open("a", encoding="utf-8", newline=newline) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            _cut_incomplete_line(path, start)
+            raise
         return
     with atomic_write(path, newline=newline) as handle:
         yield handle
+
+
+def _cut_incomplete_line(path: Path, start: int, chunk: int = 1 << 16) -> None:
+    """Cut off a line left half written (after byte ``start``) by a write that failed.
+
+    The file keeps every complete line, so that it stays valid JSON Lines
+    and ``--resume`` can go on from it.
+    """
+    with contextlib.suppress(OSError), path.open("r+b") as stream:
+        end = stream.seek(0, os.SEEK_END)
+        keep = start
+        position = end
+        while position > start:
+            size = min(chunk, position - start)
+            position -= size
+            stream.seek(position)
+            newline = stream.read(size).rfind(b"\n")
+            if newline >= 0:
+                keep = position + newline + 1
+                break
+        if keep < end:
+            stream.truncate(keep)
 
 
 class _NothingToWrite(Exception):
@@ -624,13 +673,22 @@ def _run_parse(args: argparse.Namespace) -> int:
     except _NothingToWrite:
         discarded = True
     except KeyboardInterrupt:
-        run.interrupted = discarded = True
+        run.interrupted = True
+        discarded = not args.resume  # appended lines stay; a file written atomically does not
     except OSError as exc:
         if exc.filename is None and args.output is None:
             raise
         print(run.summary(), file=sys.stderr)
         where = exc.filename or args.output
-        print(f"{_PROG}: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        kept = ""
+        if args.output is not None:
+            kept = (
+                f"; {args.output} keeps the complete results written before the error "
+                "(rerun with --resume to parse the rest)"
+                if args.resume
+                else f"; {args.output} was left as it was"
+            )
+        print(f"{_PROG}: cannot write {where}: {exc.strerror or exc}{kept}", file=sys.stderr)
         return 1
     return _finish(run, args, stopped=stopped, discarded=discarded)
 

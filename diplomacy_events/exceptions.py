@@ -1,8 +1,9 @@
 """The errors the library raises.
 
 Every error subclasses :class:`DiplomacyEventsError` and a builtin
-(:class:`ValueError` or :class:`TypeError`), so callers can catch either the
-library's base class or the builtin they already expect.  Each message names
+(:class:`ValueError`, :class:`TypeError`, or :class:`TimeoutError` for a
+document that took too long), so callers can catch either the library's
+base class or the builtin they already expect.  Each message names
 the bad value and what was expected::
 
     >>> from diplomacy_events.exceptions import GoldFormatError
@@ -25,6 +26,7 @@ __all__ = [
     "DocumentError",
     "GoldFormatError",
     "InputError",
+    "ParseTimeout",
 ]
 
 _E = TypeVar("_E", bound="InputError")
@@ -134,3 +136,35 @@ class DocumentError(DiplomacyEventsError, ValueError):
     def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
         """Pickle by the constructor's arguments."""
         return (type(self), (self.source, self.problem))
+
+
+class ParseTimeout(DiplomacyEventsError, TimeoutError):
+    """A document was not parsed within the time ``Parser(timeout=SECONDS)`` gives each one.
+
+    ``id`` is the document's id (``None`` when it has none) and ``seconds``
+    the budget it used up.  The parser that raised it stays usable, and
+    :func:`~diplomacy_events.batch.parse_many` reports such a document as a
+    :class:`~diplomacy_events.batch.Failure` and goes on::
+
+        >>> str(ParseTimeout("a1", 0.5))
+        "document 'a1' was not parsed within 0.5 s (Parser(timeout=0.5))"
+        >>> isinstance(ParseTimeout(None, 0.5), TimeoutError)
+        True
+    """
+
+    id: str | None
+    """The id of the document, as given to :meth:`Parser.parse <diplomacy_events.Parser.parse>`."""
+    seconds: float
+    """The time the document was given, in seconds."""
+
+    def __init__(self, id: str | None, seconds: float) -> None:
+        self.id = id
+        self.seconds = seconds
+        document = "a document" if id is None else f"document {_short.repr(id)}"
+        super().__init__(
+            f"{document} was not parsed within {seconds:g} s (Parser(timeout={seconds:g}))"
+        )
+
+    def __reduce__(self) -> tuple[type[ParseTimeout], tuple[str | None, float]]:
+        """Pickle by the constructor's arguments."""
+        return (type(self), (self.id, self.seconds))

@@ -18,6 +18,10 @@ used for thousands of articles, pickled and sent to other processes.
 Replace or add a step by passing it::
 
     parser = Parser(commitments=MyCommitmentExtractor())
+
+``Parser(timeout=SECONDS)`` gives each document a budget: a document that
+uses it up raises :class:`~diplomacy_events.exceptions.ParseTimeout`
+instead of stalling a batch.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
+from diplomacy_events import _deadline
 from diplomacy_events._gazetteer import Gazetteer
 from diplomacy_events.assembly import Assembler, Drafts
 from diplomacy_events.base import EventExtractor
@@ -37,12 +42,12 @@ from diplomacy_events.followups import FollowUpExtractor
 from diplomacy_events.lexicon import Lexicon, default_lexicon
 from diplomacy_events.meetings import MeetingExtractor
 from diplomacy_events.mentions import Mentions, Span
-from diplomacy_events.model import Article, Evidence, Person, Result
+from diplomacy_events.model import Article, Duration, Evidence, Person, Result
 from diplomacy_events.parties import PartyFinder
 from diplomacy_events.people import PersonFinder
 from diplomacy_events.places import PlaceFinder
 from diplomacy_events.text import Document
-from diplomacy_events.times import TimeFinder
+from diplomacy_events.times import TimeFinder, TimeMention
 
 __all__ = ["Parser", "parse"]
 
@@ -50,7 +55,7 @@ __all__ = ["Parser", "parse"]
 _NAME_RUN = regex.compile(
     r"""
     (?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'\-.]*+      # a capitalised word
-    (?:[ ](?:(?:bin|bint|ibn|al|el|de|da|dos|van|von|der|le|la|du|del)[ ])?+  # a space, maybe a particle
+    (?:[ ](?:(?:bin|bint|ibn|al|el|de|da|dos|van|von|der|le|la|du|del)[ \-]){0,2}+  # particles: "al-", "van der"
     \p{Lu}[\p{L}\p{M}'\-.]*+)*+                     # more capitalised words
     """,
     regex.VERBOSE,
@@ -69,6 +74,15 @@ _MAX_NAME_WORDS = 6
 _TITLE_ALONE = regex.compile(r"\b[Tt]he[ ](?P<title>(?:\p{Lu}\p{Ll}+[ ]){0,3}\p{Lu}\p{Ll}+)\b")
 
 
+# What a parser with a timeout parses once, unguarded, before its first document: the word
+# lists are loaded and the patterns compiled then, so that a budget is spent on its document.
+_WARM_UP = (
+    "Russian Foreign Minister Sergey Lavrov held talks with U.S. Secretary of State Antony "
+    "Blinken in Geneva on Friday, January 21. The two sides agreed to continue contacts and "
+    "will meet again next week."
+)
+_WARM_UP_PUBLISHED = datetime.date(2022, 1, 21)
+
 # States whose names put the family name first: "Xi Jinping" is "Xi" later on.
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
@@ -85,6 +99,15 @@ class Parser:
     :attr:`Result.extras <diplomacy_events.model.Result.extras>`.  Two
     parsers with different steps can live in one process; neither changes
     any global state.
+
+    ``timeout`` is the most seconds one document may take (``None``, the
+    default, for no limit).  A document that takes longer raises
+    :class:`~diplomacy_events.exceptions.ParseTimeout`, naming it and the
+    budget, within a fraction of a second of the budget; the parser is
+    usable again at once.  The time is checked between the steps and in
+    the loops over sentences and candidates, so a document stops however it
+    is built, and a parser without a timeout runs as fast as one without
+    the guard.
     """
 
     def __init__(
@@ -102,7 +125,10 @@ class Parser:
         concerns: ConcernExtractor | None = None,
         assembler: Assembler | None = None,
         extras: Sequence[EventExtractor] = (),
+        timeout: float | None = None,
     ) -> None:
+        self.timeout = _deadline.check_timeout(timeout)
+        """The most seconds one document may take, or ``None`` for no limit."""
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
         self.parties = parties if parties is not None else PartyFinder(self.lexicon)
         self.people = people if people is not None else PersonFinder(self.lexicon)
@@ -115,6 +141,7 @@ class Parser:
         self.concerns = concerns if concerns is not None else ConcernExtractor()
         self.assembler = assembler if assembler is not None else Assembler()
         self._event_cues: Gazetteer | None = None
+        self._warm = False
         for extractor in extras:
             if not isinstance(extractor, EventExtractor):
                 raise ArgumentTypeError.for_argument(
@@ -135,22 +162,67 @@ class Parser:
         ``published`` is the date relative expressions are resolved against;
         without it they stay unresolved.  ``title``, if given, is kept with the
         article (the text's own first line is read as its headline).
+
+        With a ``timeout``, a document that takes longer raises
+        :class:`~diplomacy_events.exceptions.ParseTimeout` naming ``id``.
         """
         _check_arguments(text, published, title, id)
+        if self.timeout is None:
+            return self._parse(text, published, title, id)
+        self._warm_up()
+        with _deadline.guard(self.timeout, id):
+            return self._parse(text, published, title, id)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the steps; the copy warms up again (its patterns are compiled anew)."""
+        state = self.__dict__.copy()
+        state["_warm"] = False
+        return state
+
+    def _warm_up(self) -> None:
+        """Parse a short article once, unguarded, so that a timeout is not spent on set-up.
+
+        The first parse loads the word lists and compiles the patterns,
+        which takes a good part of a second; a document's budget is for its
+        own text.
+        """
+        if not self._warm:
+            self._parse(_WARM_UP, _WARM_UP_PUBLISHED, None, None)
+            self._warm = True
+
+    def _parse(
+        self, text: str, published: datetime.date | None, title: str | None, id: str | None
+    ) -> Result:
+        """Run the steps; check the deadline of the parse, if it has one, before each."""
         article = Article(text=text, title=title, published=published, id=id)
         doc = Document.from_text(text)
+        _deadline.check()
         mentions = self.find_mentions(doc, published)
+        _deadline.check()
+        meetings = self.meetings.extract(mentions)
+        _deadline.check()
+        commitments = self.commitments.extract(mentions)
+        _deadline.check()
+        followups = self.followups.extract(mentions)
+        _deadline.check()
+        requests = self.requests.extract(mentions)
+        _deadline.check()
+        concerns = self.concerns.extract(mentions)
+        _deadline.check()
         drafts = Drafts(
-            meetings=self.meetings.extract(mentions),
-            commitments=self.commitments.extract(mentions),
-            followups=self.followups.extract(mentions),
-            requests=self.requests.extract(mentions),
-            concerns=self.concerns.extract(mentions),
+            meetings=meetings,
+            commitments=commitments,
+            followups=followups,
+            requests=requests,
+            concerns=concerns,
         )
         result = self.assembler.assemble(mentions, drafts, article)
         if self.extras:
-            found = tuple(item for extractor in self.extras for item in extractor.extract(mentions))
-            result = attrs.evolve(result, extras=found)
+            found: list[object] = []
+            for extractor in self.extras:
+                _deadline.check()
+                found.extend(extractor.extract(mentions))
+            result = attrs.evolve(result, extras=tuple(found))
         return result
 
     def find_mentions(self, doc: Document, published: datetime.date | None = None) -> Mentions:
@@ -160,28 +232,43 @@ class Parser:
         follow-up, and durations there and in the sentence after each, so
         the time finder scans just those (:meth:`event_sentences`).
         """
+        deadline = _deadline.current()
         parties = self.parties.find(doc)
+        _deadline.check()
         people = self.people.find(doc, parties, published)
+        _deadline.check()
         events = self.event_sentences(doc)
         after = sorted({*events, *(i + 1 for i in events if i + 1 < len(doc.sentences))})
+        person_spans = self.person_spans(doc, people)
+        times: list[TimeMention] = []
+        for i in events:
+            if deadline is not None:
+                deadline.check()
+            sentence = doc.sentences[i]
+            times.extend(
+                attrs.evolve(t, evidence=_on_original(doc, t.evidence))
+                for t in self.times.find(doc.view, sentence.start, sentence.end)
+            )
+        _deadline.check()
+        places = self.places.find(doc)
+        durations: list[Duration] = []
+        for i in after:
+            if deadline is not None:
+                deadline.check()
+            sentence = doc.sentences[i]
+            durations.extend(
+                attrs.evolve(d, evidence=_on_original(doc, d.evidence))
+                for d in self.times.find_durations(doc.view, sentence.start, sentence.end)
+            )
+        _deadline.check()
         return Mentions.build(
             doc,
             parties=parties,
             people=people,
-            person_spans=self.person_spans(doc, people),
-            times=[
-                attrs.evolve(t, evidence=_on_original(doc, t.evidence))
-                for i in events
-                for t in self.times.find(doc.view, doc.sentences[i].start, doc.sentences[i].end)
-            ],
-            places=self.places.find(doc),
-            durations=[
-                attrs.evolve(d, evidence=_on_original(doc, d.evidence))
-                for i in after
-                for d in self.times.find_durations(
-                    doc.view, doc.sentences[i].start, doc.sentences[i].end
-                )
-            ],
+            person_spans=person_spans,
+            times=times,
+            places=places,
+            durations=durations,
             dateline=self.places.dateline(doc),
         )
 
@@ -212,9 +299,10 @@ class Parser:
                 and person.party.code in _FAMILY_NAME_FIRST
             ):
                 forms.setdefault(words[0], person)  # "Xi" for Xi Jinping
+        deadline = _deadline.current()
         spans = [
             Span(start=s, end=e, value=forms[phrase])
-            for s, e, phrase in _occurrences(doc.view, forms)
+            for s, e, phrase in _occurrences(doc.view, forms, deadline)
             if s >= first_at[forms[phrase].name] or phrase == forms[phrase].name
         ]
         spans += [
@@ -227,7 +315,12 @@ class Parser:
         )
         holders: dict[str, Person] = {}  # each title's last holder named so far
         next_person = 0
-        for match in _TITLE_ALONE.finditer(doc.view):
+        titles = (
+            _TITLE_ALONE.finditer(doc.view)
+            if deadline is None
+            else _TITLE_ALONE.finditer(doc.view, timeout=deadline.regex_timeout())
+        )
+        for match in titles:
             while next_person < len(titled) and titled[next_person][0] < match.start():
                 person = titled[next_person][1]
                 holders[person.title or ""] = person
@@ -238,17 +331,26 @@ class Parser:
         return spans
 
 
-def _occurrences(view: str, forms: Mapping[str, object]) -> list[tuple[int, int, str]]:
+def _occurrences(
+    view: str, forms: Mapping[str, object], deadline: _deadline.Deadline | None = None
+) -> list[tuple[int, int, str]]:
     """Whole-word occurrences of a document's names, longest first, in one pass.
 
     One fixed pattern finds the runs of capitalised words (with the particles
     of names, "bin", "al"); each run is looked up word by word in ``forms``,
-    so no pattern is compiled per document.
+    so no pattern is compiled per document.  With a ``deadline``, the scan
+    stops with its :class:`~diplomacy_events.exceptions.ParseTimeout` once
+    the time is up.
     """
     found: list[tuple[int, int, str]] = []
     if not forms:
         return found
-    for run in _NAME_RUN.finditer(view):
+    runs = (
+        _NAME_RUN.finditer(view)
+        if deadline is None
+        else _NAME_RUN.finditer(view, timeout=deadline.regex_timeout())
+    )
+    for run in runs:
         words = list(_WORD.finditer(view, run.start(), run.end()))
         i = 0
         while i < len(words):
@@ -298,12 +400,19 @@ def parse(
     published: datetime.date | None = None,
     title: str | None = None,
     id: str | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Parse one article with the default :class:`Parser`.
 
-    See :meth:`Parser.parse`.
+    See :meth:`Parser.parse`; ``timeout`` is the most seconds the document
+    may take, as ``Parser(timeout=...)`` gives each document.
     """
     global _DEFAULT
+    seconds = _deadline.check_timeout(timeout)
     if _DEFAULT is None:
         _DEFAULT = Parser()
-    return _DEFAULT.parse(text, published=published, title=title, id=id)
+    if seconds is None:
+        return _DEFAULT.parse(text, published=published, title=title, id=id)
+    _DEFAULT._warm_up()
+    with _deadline.guard(seconds, id):
+        return _DEFAULT.parse(text, published=published, title=title, id=id)

@@ -20,7 +20,6 @@ is noticed.
 from __future__ import annotations
 
 import datetime
-import inspect
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -395,96 +394,103 @@ def test_parse_time_grows_linearly(timer: Timer, shape: Shape) -> None:
 
 # --- The guard: no single document can stall a batch ------------------------------------------
 #
-# Proposed (not yet implemented): ``Parser(timeout=SECONDS)`` gives each document a budget; a
-# document that uses it up raises ``diplomacy_events.ParseTimeout`` (a ``DiplomacyEventsError``
-# and a ``TimeoutError``) naming the document and the budget, and the parser stays usable.
-# ``parse_many`` reports such a document as a ``Failure`` and goes on with the next one.
-
-_NO_GUARD = pytest.mark.xfail(
-    strict=True,
-    reason="no per-document time guard yet: proposed Parser(timeout=SECONDS) raising "
-    "diplomacy_events.ParseTimeout (DiplomacyEventsError, TimeoutError)",
-)
+# ``Parser(timeout=SECONDS)`` gives each document a budget; a document that uses it up raises
+# ``diplomacy_events.ParseTimeout`` (a ``DiplomacyEventsError`` and a ``TimeoutError``) naming
+# the document and the budget, and the parser stays usable.  ``parse_many`` reports such a
+# document as a ``Failure`` and goes on with the next one (tests/test_batch.py).
 
 
-def _guarded(timeout: object) -> Parser:
-    """A parser with a time guard; fails at once where ``Parser`` has no ``timeout`` yet."""
-    if "timeout" not in inspect.signature(Parser).parameters:
-        pytest.fail("Parser has no timeout argument")
-    return Parser(timeout=timeout)  # type: ignore[call-arg]
+def test_parse_timeout_is_a_library_error_and_a_timeout_error() -> None:
+    assert issubclass(de.ParseTimeout, TimeoutError)
+    assert issubclass(de.ParseTimeout, de.DiplomacyEventsError)
 
 
-def _parse_timeout() -> type[BaseException]:
-    """The documented error a guarded parse raises when its budget is used up."""
-    error = getattr(de, "ParseTimeout", None)
-    if error is None:
-        pytest.fail("diplomacy_events has no ParseTimeout")
-    assert isinstance(error, type)
-    assert issubclass(error, TimeoutError)
-    assert issubclass(error, de.DiplomacyEventsError)
-    return error
-
-
-@_NO_GUARD
 def test_timeout_stops_a_long_document_quickly() -> None:
-    parse_timeout = _parse_timeout()
-    parser = _guarded(0.05)
+    parser = Parser(timeout=0.05)
     # Megabytes of prose: seconds of work without a guard.
     text = _repeat("The minister said that talks would continue next week. ")(3_000_000)
     started = time.monotonic()
-    with pytest.raises(parse_timeout) as caught:
+    with pytest.raises(de.ParseTimeout) as caught:
         parser.parse(text, published=PUBLISHED, id="very-long")
     elapsed = time.monotonic() - started
     assert elapsed < 2.0, f"the guard of 0.05 s stopped the parse after {elapsed:.1f} s"
     message = str(caught.value)
     assert "very-long" in message
     assert "0.05" in message
+    assert caught.value.id == "very-long"
+    assert caught.value.seconds == 0.05
 
 
-@_NO_GUARD
 def test_timeout_stops_a_super_linear_document() -> None:
-    parse_timeout = _parse_timeout()
-    parser = _guarded(0.2)
+    parser = Parser(timeout=0.2)
     text = _BY_NAME["commitments without a full stop"].build(40_000)  # half a minute unguarded
     started = time.monotonic()
-    with pytest.raises(parse_timeout):
+    with pytest.raises(de.ParseTimeout):
         parser.parse(text, published=PUBLISHED)
     assert time.monotonic() - started < 5.0
 
 
-@_NO_GUARD
+def test_the_module_level_parse_takes_a_timeout() -> None:
+    text = _repeat("Russia agreed to ")(500_000)
+    with pytest.raises(de.ParseTimeout, match="'doc-9'"):
+        de.parse(text, published=PUBLISHED, id="doc-9", timeout=0.01)
+    assert de.parse(WARM_UP, published=PUBLISHED, timeout=60.0) == Parser().parse(
+        WARM_UP, published=PUBLISHED
+    )
+
+
 def test_parser_is_usable_after_a_timeout() -> None:
-    parse_timeout = _parse_timeout()
-    parser = _guarded(0.01)
-    with pytest.raises(parse_timeout):
+    parser = Parser(timeout=0.01)
+    with pytest.raises(de.ParseTimeout):
         parser.parse(_repeat("Russia agreed to ")(500_000), published=PUBLISHED)
-    generous = _guarded(60.0)
+    generous = Parser(timeout=60.0)
     assert generous.parse(WARM_UP, published=PUBLISHED) == Parser().parse(
         WARM_UP, published=PUBLISHED
     )
 
 
-@_NO_GUARD
+def test_a_guarded_parse_leaves_no_deadline_behind() -> None:
+    parser = Parser(timeout=0.01)
+    with pytest.raises(de.ParseTimeout):
+        parser.parse(_repeat("Russia agreed to ")(500_000), published=PUBLISHED)
+    time.sleep(0.02)  # past the deadline of the parse that timed out
+    assert Parser().parse(WARM_UP, published=PUBLISHED).meetings
+
+
 def test_parse_timeout_pickles_for_worker_processes() -> None:
-    parse_timeout = _parse_timeout()
-    parser = _guarded(0.01)
-    with pytest.raises(parse_timeout) as caught:
+    parser = Parser(timeout=0.01)
+    with pytest.raises(de.ParseTimeout) as caught:
         parser.parse(_repeat("Russia agreed to ")(500_000), id="doc-7")
     copy = pickle.loads(pickle.dumps(caught.value))
     assert type(copy) is type(caught.value)
     assert str(copy) == str(caught.value)
+    assert (copy.id, copy.seconds) == ("doc-7", 0.01)
 
 
-@_NO_GUARD
+def test_a_parser_with_a_timeout_pickles_with_it() -> None:
+    copy = pickle.loads(pickle.dumps(Parser(timeout=2.5)))
+    assert copy.timeout == 2.5
+
+
 @pytest.mark.parametrize(
     ("timeout", "error"),
     [
         (-1.0, de.InputError),
         (0.0, de.InputError),
+        (0, de.InputError),
         (float("nan"), de.InputError),
+        (float("inf"), de.InputError),
         ("1", de.ArgumentTypeError),
+        (True, de.ArgumentTypeError),
     ],
 )
 def test_timeout_argument_is_checked(timeout: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="timeout"):
-        _guarded(timeout)
+        Parser(timeout=timeout)  # type: ignore[arg-type]
+    with pytest.raises(error, match="timeout"):
+        de.parse(WARM_UP, timeout=timeout)  # type: ignore[arg-type]
+
+
+def test_a_whole_number_of_seconds_is_a_timeout() -> None:
+    assert Parser(timeout=3).timeout == 3.0
+    assert Parser().timeout is None

@@ -335,6 +335,15 @@ def test_other_arguments_are_checked() -> None:
         parse_many(TALKS)
 
 
+@pytest.mark.parametrize(
+    ("timeout", "error"),
+    [(0, InputError), (-1.0, InputError), (float("nan"), InputError), ("1", ArgumentTypeError)],
+)
+def test_timeout_is_checked(timeout: object, error: type) -> None:
+    with pytest.raises(error, match="timeout"):
+        parse_many([TALKS], timeout=timeout)  # type: ignore[arg-type]
+
+
 def test_streams_without_reading_all_input() -> None:
     endless = itertools.repeat(TALKS)
     assert len(list(itertools.islice(parse_many(endless), 3))) == 3
@@ -419,6 +428,48 @@ def test_a_killed_worker_fails_only_its_document() -> None:
     assert killed.source == "item 2"
     assert "worker process parsing it died" in killed.problem
     assert outputs[3] == parse(TALKS)
+
+
+# A document built to be slow: trigger after trigger in one sentence (half a minute unguarded).
+HOSTILE = ("Russia agreed to " * 3_000)[:40_000]
+TIMEOUT = 0.5
+"""Seconds: far more than a short article takes on a busy machine, far less than HOSTILE."""
+
+
+def _timed_out(output: Result | Failure, id: str, source: str, seconds: float) -> None:
+    assert output == Failure(
+        id=id, source=source, problem=f"not parsed within the timeout of {seconds:g} s"
+    )
+
+
+def test_a_document_that_takes_too_long_fails_and_the_batch_goes_on() -> None:
+    items = [("a1", TALKS), ("hostile", HOSTILE), ("a3", CALL)]
+    outputs = list(parse_many(items, timeout=TIMEOUT))
+    assert outputs[0] == parse(TALKS, id="a1")
+    _timed_out(outputs[1], "hostile", "item 1", TIMEOUT)
+    assert str(outputs[1]) == "item 1 (hostile): not parsed within the timeout of 0.5 s"
+    assert outputs[2] == parse(CALL, id="a3")
+
+
+def test_a_parsers_own_timeout_fails_the_document_too() -> None:
+    outputs = list(parse_many([HOSTILE, TALKS], parser=Parser(timeout=TIMEOUT)))
+    assert outputs[0] == Failure(
+        id=None, source="item 0", problem="not parsed within the timeout of 0.5 s"
+    )
+    assert outputs[1] == parse(TALKS)
+
+
+def test_the_earlier_of_two_timeouts_counts() -> None:
+    outputs = list(parse_many([("h", HOSTILE)], parser=Parser(timeout=60.0), timeout=TIMEOUT))
+    _timed_out(outputs[0], "h", "item 0", TIMEOUT)
+
+
+def test_workers_report_a_document_that_takes_too_long() -> None:
+    items = [("a1", TALKS), ("hostile", HOSTILE), ("a3", CALL), ("a4", TALKS)]
+    outputs = list(parse_many(items, workers=2, chunksize=1, timeout=TIMEOUT))
+    assert [type(o).__name__ for o in outputs] == ["Result", "Failure", "Result", "Result"]
+    _timed_out(outputs[1], "hostile", "item 1", TIMEOUT)
+    assert outputs[3] == parse(TALKS, id="a4")
 
 
 def test_parallel_streams_with_a_bounded_window() -> None:

@@ -245,6 +245,22 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert out.startswith(f"== {SEED}")
 
 
+def test_a_document_over_the_timeout_is_reported_and_the_rest_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path)
+    hostile = ("Russia agreed to " * 3_000)[:40_000]  # half a minute of work without a guard
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(1, json.dumps({"id": "hostile", "text": hostile}) + "\n")
+    corpus.write_text("".join(lines), encoding="utf-8")
+    status, out, err = _run(capsys, "parse", corpus, "--format", "jsonl", "--timeout", "0.5")
+    assert status == 1
+    assert f"{corpus}, line 2 (hostile): not parsed within the timeout of 0.5 s" in err
+    assert _ids(out) == list(TEXTS)
+    assert "4 documents" in err
+    assert "1 failed" in err
+
+
 def test_invalid_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("Talks in Montréal.".encode("cp1252"))
@@ -277,6 +293,10 @@ def test_json_of_one_failed_text_file_leaves_the_output_alone(
         (["parse", "x.txt", "--workers", "0"], "expected 1 or more worker processes"),
         (["parse", "x.txt", "--workers", "two"], "expected a whole number"),
         (["parse", "x.txt", "--published", "11/04/2025"], "expected a date as YYYY-MM-DD"),
+        (["parse", "x.txt", "--timeout", "-1"], "--timeout: expected a number of seconds above 0"),
+        (["parse", "x.txt", "--timeout", "0"], "expected a number of seconds above 0, got '0'"),
+        (["parse", "x.txt", "--timeout", "nan"], "expected a number of seconds above 0"),
+        (["parse", "x.txt", "--timeout", "soon"], "expected a number of seconds such as 10"),
         (["parse", "x.txt", "--format", "csv"], "--format csv writes one file per table"),
         (["parse", "x.txt", "--table", "meetings"], "--table works with --format csv only"),
         (["parse", "x.txt", "--format", "jsonl", "--resume"], "--resume needs"),
@@ -304,7 +324,15 @@ def test_output_that_is_a_folder_is_a_usage_error(
 def test_help_explains_each_option_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "parse", "--help")
     assert status == 0
-    for option in ("--workers", "--format", "--output", "--table", "--resume", "--strict"):
+    for option in (
+        "--workers",
+        "--format",
+        "--output",
+        "--table",
+        "--resume",
+        "--strict",
+        "--timeout",
+    ):
         assert option in out
     assert "examples:" in out
     assert "exit status" in out
@@ -332,9 +360,74 @@ def test_a_failure_mid_write_leaves_the_previous_file(
     monkeypatch.setattr("diplomacy_events.cli.dumps", failing)
     status, _, err = _run(capsys, "parse", _corpus(tmp_path), "--format", "jsonl", "-o", output)
     assert status == 1
-    assert f"cannot write {output}: No space left on device" in err
+    assert f"cannot write {output}: No space left on device; {output} was left as it was" in err
     assert output.read_text(encoding="utf-8") == "previous complete output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", "out.jsonl"]
+
+
+class _FullDisk:
+    """A text file that runs out of space half-way through its ``fail_at``-th write."""
+
+    def __init__(self, handle: io.TextIOWrapper, fail_at: int) -> None:
+        self.handle = handle
+        self.fail_at = fail_at
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        if self.writes == self.fail_at:
+            self.handle.write(text[: len(text) // 2])
+            self.handle.flush()
+            raise OSError(28, "No space left on device")
+        return self.handle.write(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.handle, name)
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def test_a_failure_mid_append_keeps_every_complete_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path)
+    output = tmp_path / "out.jsonl"
+    first = "".join(dumps(parse_one) + "\n" for parse_one in _results(["a1"]))
+    output.write_text(first, encoding="utf-8")
+    real_open = Path.open
+
+    def opening(path: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        handle = real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+        return _FullDisk(handle, fail_at=2) if mode == "a" else handle
+
+    monkeypatch.setattr(Path, "open", opening)
+    status, _, err = _run(capsys, "parse", corpus, "--format", "jsonl", "-o", output, "--resume")
+    assert status == 1
+    assert f"cannot write {output}: No space left on device" in err
+    assert "keeps the complete results written before the error" in err
+    assert "--resume" in err
+    text = output.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    assert _ids(text) == ["a1", "a2"]  # a3 was half written: cut off, not left broken
+    monkeypatch.undo()
+    status, _, err = _run(capsys, "parse", corpus, "--format", "jsonl", "-o", output, "--resume")
+    assert status == 0
+    assert "removed an incomplete" not in err
+    assert _ids(output.read_text(encoding="utf-8")) == list(TEXTS)
+
+
+def _results(ids: Iterable[str]) -> list[Result]:
+    return [
+        r
+        for r in parse_many(
+            {"id": key, "text": TEXTS[key], "published": "2022-03-31"} for key in ids
+        )
+        if isinstance(r, Result)
+    ]
 
 
 def _interrupt_after(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
