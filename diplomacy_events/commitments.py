@@ -93,6 +93,25 @@ _ITINERARY_VERBS = frozenset(
     """.split()
 )
 
+# What an itinerary verb does when it is an undertaking after all, by its object: a party
+# "will open" a consulate, a route or its airspace, but "will open" a summit or an exhibition
+# on its itinerary.
+_UNDERTAKEN_OBJECTS: Mapping[str, regex.Pattern[str]] = {
+    "open": regex.compile(
+        r"""
+        [ ](?:up[ ])?+                          # "open", "open up"
+        (?:[\p{L}\-]++[ ]){0,3}?                # up to three words: "a new", "its", "Saudi"
+        (?:
+          consulates? | consulate-general | embass(?:y|ies) | offices? | missions?
+        | representations? | branch(?:es)? | cent(?:er|re)s? | schools? | universit(?:y|ies)
+        | markets? | borders? | crossings? | checkpoints? | airspace | routes? | corridors?
+        | flights? | services? | lines? | ports? | factor(?:y|ies) | plants?
+        )\b
+        """,
+        regex.VERBOSE,
+    ),
+}
+
 # The source of a report: "according to TASS", "the Foreign Ministry said".
 _ACCORDING_TO = regex.compile(
     r"""
@@ -313,13 +332,18 @@ class CommitmentExtractor(_SubjectExtractor):
         return tuple(found)
 
     def future_commitments(self, mentions: Mentions) -> Iterable[StatementDraft]:
-        """``"PARTY will VERB ..."`` clauses whose verb is no item of an itinerary."""
+        """``"PARTY will VERB ..."`` clauses whose verb is no item of an itinerary.
+
+        A verb of itineraries is an undertaking with some objects: "will open
+        a new consulate", not "will open the summit".
+        """
         view = mentions.doc.view
         for sentence in mentions.doc.sentences:
             if sentence.headline:
                 continue
             for match in _WILL.finditer(view, sentence.start, sentence.end):
-                if match.group("verb") in _ITINERARY_VERBS:
+                verb = match.group("verb")
+                if verb in _ITINERARY_VERBS and not _undertaken(view, verb, match.end("verb")):
                     continue
                 left = clause_start(view, sentence.start, match.start())
                 parties, collective, first = subject(mentions, left, match.start())
@@ -350,6 +374,12 @@ class CommitmentExtractor(_SubjectExtractor):
                     ),
                     sources=self.sources(mentions, sentence),
                 )
+
+
+def _undertaken(view: str, verb: str, end: int) -> bool:
+    """Whether an itinerary verb ending at ``end`` is an undertaking by its object."""
+    pattern = _UNDERTAKEN_OBJECTS.get(verb)
+    return pattern is not None and pattern.match(view, end) is not None
 
 
 class RequestExtractor(_SubjectExtractor):

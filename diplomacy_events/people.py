@@ -48,7 +48,7 @@ _NAME = regex.compile(
     (?<![\p{{L}}\p{{N}}'.\-])        # starts a word
     \p{{Lu}}(?:\.|[\p{{L}}'\-]*+)     # a capitalised word or an initial ("J.")
     (?:
-      [ ](?:{_PARTICLES}[ \-])?+      # a space, maybe a particle
+      [ ](?:{_PARTICLES}[ \-]){{0,2}}+  # a space, maybe particles: "al-Kadhimi", "van der Berg"
       \p{{Lu}}(?:\.|[\p{{L}}'\-]*+)   # the next capitalised word
     ){{0,5}}
     """,
@@ -171,6 +171,7 @@ class PersonFinder:
         self._surname_set: frozenset[str] | None = None
         self._by_party: dict[str, list[Official]] | None = None
         self._by_title: dict[str, list[Official]] | None = None
+        self._offices: dict[str, list[Official]] | None = None
 
     # -- hooks ---------------------------------------------------------
 
@@ -242,7 +243,7 @@ class PersonFinder:
             *self._appositions(doc, by_start),
             *self._known(doc),
         ]
-        return self._merge(doc, drafts)
+        return self._merge(doc, drafts, published)
 
     def _titled(
         self,
@@ -350,11 +351,10 @@ class PersonFinder:
         """
         if published is None:
             return None
-        when = published.isoformat()
         serving = [
             o
             for o in self._officials_of(party.code if party is not None else None, title)
-            if (o.since or "") <= when and (not o.until or when[: len(o.until)] <= o.until)
+            if _serving(o, published)
         ]
         exact = {o.name: o for o in serving if o.title == title}
         if len(exact) == 1:
@@ -441,8 +441,51 @@ class PersonFinder:
         matches = {o.party: o for o in self.lexicon.officials if o.name.split()[-1] == name}
         return next(iter(matches.values())) if len(matches) == 1 else None
 
-    def _merge(self, doc: Document, drafts: Sequence[_Draft]) -> tuple[Person, ...]:
-        """One person per name, at the first mention, with the best title and party found."""
+    def _office(
+        self,
+        name: str,
+        title: str | None,
+        party: Party | None,
+        published: datetime.date | None,
+    ) -> Official | None:
+        """The office of a well-known official that a mention of them names, if they are one.
+
+        Of the offices the person held (one entry each in the officials
+        list, and the one :meth:`officials` gives first), those of the party
+        the text gives, then those of the title it gives, then those held on
+        the publication date, as long as any is left: "Prime Minister Antonio
+        Costa" in 2020 is Portugal's, not the European Council's President he
+        became in 2024.
+        """
+        if self._offices is None:
+            offices: dict[str, list[Official]] = {}
+            for official in self.lexicon.officials:
+                offices.setdefault(official.name, []).append(official)
+            self._offices = offices
+        candidates = list(self._offices.get(name, ()))
+        hooked = self.officials().get(name)
+        if hooked is not None and hooked not in candidates:
+            candidates.insert(0, hooked)
+        if not candidates:
+            return None
+        filters = (
+            lambda o: party is not None and o.party == party.code,
+            lambda o: title is not None and o.title.casefold() == title.casefold(),
+            lambda o: published is not None and _serving(o, published),
+        )
+        for keep in filters:
+            narrowed = [o for o in candidates if keep(o)]
+            candidates = narrowed or candidates
+        return candidates[0]
+
+    def _merge(
+        self, doc: Document, drafts: Sequence[_Draft], published: datetime.date | None = None
+    ) -> tuple[Person, ...]:
+        """One person per name, at the first mention, with the best title and party found.
+
+        A well-known official's party is that of the office the mention names
+        (:meth:`_office`).
+        """
         drafts = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
         people: dict[str, list[_Draft]] = {}
         by_surname: dict[str, str] = {}  # each surname's first full name
@@ -454,14 +497,17 @@ class PersonFinder:
             )
             people.setdefault(key, []).append(draft)
             by_surname.setdefault(key.split()[-1], key)
-        officials = self.officials()
         result = []
         for group in people.values():
             first = min(group, key=lambda d: d.start)
             full = max(group, key=lambda d: len(d.name))
             titled = next((d for d in group if d.title), None)
-            party = next((d.party for d in group if d.party is not None), None)
-            known = officials.get(full.name) or self._official_by_surname(full.name)
+            # The party the text gives: a draft of a name alone has the lexicon's.
+            said = next((d.party for d in group if d.party and d.rule != "official"), None)
+            party = said or next((d.party for d in group if d.party is not None), None)
+            known = self._office(
+                full.name, titled.title if titled else None, said, published
+            ) or self._official_by_surname(full.name)
             if known is not None:
                 party = self.lexicon.parties.get(known.party) or party
             rank = titled.rank if titled else (known.rank if known else Rank.OTHER)
@@ -476,6 +522,14 @@ class PersonFinder:
             )
         result.sort(key=lambda p: p.evidence.start)
         return tuple(result)
+
+
+def _serving(official: Official, day: datetime.date) -> bool:
+    """Whether ``official`` held the office on ``day`` (periods are ``YYYY`` or ``YYYY-MM``)."""
+    when = day.isoformat()
+    return (official.since or "") <= when and (
+        not official.until or when[: len(official.until)] <= official.until
+    )
 
 
 def _party_before(view: str, start: int, by_end: Mapping[int, PartyMention]) -> PartyMention | None:

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.v import format_exception
 
 from diplomacy_events.exceptions import InputError
 from diplomacy_events.model import Result
@@ -145,11 +146,28 @@ def _structure(data: Any, cls: type[T]) -> T:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         details = (
-            "; ".join(cattrs.transform_error(exc))
+            "; ".join(cattrs.transform_error(exc, format_exception=_describe))
             if isinstance(exc, cattrs.BaseValidationError)
             else str(exc)
         )
         raise InputError(f"not a valid {cls.__name__}: {details}") from None
+
+
+def _describe(exc: BaseException, cls: type | None) -> str:
+    """What went wrong with one value, for :func:`cattrs.transform_error`.
+
+    cattrs' own description, with the message of the error kept where it
+    names the bad value: that of a hook's :class:`InputError` (``"expected a
+    date as an ISO string YYYY-MM-DD, got '11/04/2025'"``) and of a model
+    validator's :class:`ValueError` (``"evidence text 'Rus' has 3 characters
+    but its span 0:5 has 5"``).
+    """
+    if isinstance(exc, InputError):
+        return str(exc)
+    described = format_exception(exc, cls)
+    if type(exc) is ValueError and str(exc):
+        return f"{described} ({exc})"
+    return described
 
 
 @cache

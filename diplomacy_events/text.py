@@ -2,15 +2,25 @@ r"""The document: the original text, a normalised view of it, and its sentences.
 
 The parsers never change the text they are given.  They read a *view* of it
 in which curly quotes and apostrophes are straight, unusual spaces are plain
-spaces and the text is in Unicode NFC, and every offset in the view maps back
-to the original, so that evidence always quotes the original text::
+spaces, a run of blanks is one space, a line broken inside a paragraph is
+joined again and the text is in Unicode NFC; every offset in the view maps
+back to the original, so that evidence always quotes the original text::
 
     >>> from diplomacy_events.text import Document
-    >>> doc = Document.from_text("Talks held\nPutin met Xi in Moscow. They agreed to meet again.")
+    >>> doc = Document.from_text("Talks held\nPutin met  Xi\nin Moscow. They agreed to meet again.")
     >>> [doc.view[s.start:s.end] for s in doc.sentences]
     ['Talks held', 'Putin met Xi in Moscow.', 'They agreed to meet again.']
     >>> doc.sentences[0].headline
     True
+    >>> start = doc.view.index("Xi")
+    >>> doc.evidence(start - 4, start + 2, "example").text
+    'met  Xi'
+
+A line break is read as a space (the line was wrapped) when the line before
+it does not end a sentence and is not the headline, and either the next line
+starts with a lower-case letter, or the paragraphs of the text are separated
+by blank lines and the paragraph ends like a sentence.  A line that is an
+item of a list is never joined to the line before it.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from diplomacy_events import _deadline
 from diplomacy_events.model import Evidence
 
 __all__ = ["Document", "Sentence"]
@@ -90,13 +101,47 @@ _LAST_WORD = regex.compile(r"[\p{L}.]{1,12}$")
 # Characters that may open a sentence.
 _OPENERS = regex.compile(r"""\s*+['"(\[<]?[\p{Lu}0-9]""")
 
+# A run of blanks (after the replacements above): read as one space.
+_BLANK_RUN = regex.compile(r"[ ]{2,}+")
+
+# The end of a line that may end a sentence (whether it does depends on the next line).
+_LINE_END = regex.compile(
+    r"""
+    (?P<stop>
+      (?<![.!?\u2026])[.!?\u2026]++   # terminal punctuation or an ellipsis
+      ['")\]]*+                      # maybe closing quotes or brackets
+    | <\u2026> | \*{3,}+              # a cut or a break in a transcript
+    )
+    [ ]*+$
+    """,
+    regex.VERBOSE,
+)
+
+# The start of a line that is an item of a list, never the rest of the line before it.
+_LIST_ITEM = regex.compile(
+    r"""
+    [ ]*+
+    (?:
+      [\-*\u2022\u00b7\u2013\u2014]   # a bullet or a dash: "- Trade", "\u2022 Energy"
+    | \(?[0-9]{1,2}[.)]             # a number: "1.", "2)", "(3)"
+    | \([a-z]\)                     # a letter in brackets: "(a)"
+    )
+    [ ]
+    """,
+    regex.VERBOSE,
+)
+
+# The start of a line that continues the sentence of the line before: a lower-case word.
+_CONTINUATION = regex.compile(r"[ ]*+\p{Ll}")
+
 
 @attrs.frozen(kw_only=True)
 class Sentence:
     """A sentence as an offset range into :attr:`Document.view`.
 
     ``headline`` is true for the first line of the document, which by the
-    corpus convention is its headline; ``paragraph`` counts lines.
+    corpus convention is its headline; ``paragraph`` counts lines of the
+    view, in which a line wrapped inside a paragraph is joined to the next.
     """
 
     start: int
@@ -129,7 +174,9 @@ class Document:
 
         With ``headline`` true, the first line is taken as the headline and
         kept as a sentence of its own, when more lines follow and it does not
-        end like a sentence (a headline has no full stop).
+        end like a sentence (a headline has no full stop).  Lines wrapped
+        inside a paragraph are joined and runs of blanks made one space (see
+        the module's description).
         """
         view = text
         for char, plain in _REPLACEMENTS:
@@ -142,6 +189,10 @@ class Document:
         has_headline = (
             headline and len(lines) > 1 and not lines[0].rstrip().endswith((".", "!", "?"))
         )
+        view = _join_wrapped_lines(view, headline=has_headline)
+        if "  " in view:
+            view, kept = _collapse_blanks(view)
+            to_original = kept if to_original is None else tuple(to_original[i] for i in kept)
         return cls(
             text=text,
             view=view,
@@ -192,8 +243,11 @@ def _nfc_with_offsets(view: str) -> tuple[str, tuple[int, ...]]:
     """
     out: list[str] = []
     offsets: list[int] = []
+    deadline = _deadline.current()  # Parser(timeout=...): checked once a cluster
     i, n = 0, len(view)
     while i < n:
+        if deadline is not None:
+            deadline.check()
         j = i + 1
         # A cluster ends after its marks, or after _MAX_MARKS of them: canonical ordering
         # sorts a cluster's marks, so an endless run of them must not make one cluster.
@@ -208,12 +262,97 @@ def _nfc_with_offsets(view: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(offsets)
 
 
+def _join_wrapped_lines(view: str, *, headline: bool) -> str:
+    r"""``view`` with each line break inside a paragraph made a space (offsets are kept).
+
+    A break joins two lines when the first is not the headline, the second
+    is not an item of a list, the break would not end a sentence were it a
+    space, and either the second line starts with a lower-case letter
+    ("held\ntalks") or the text separates its paragraphs by blank lines (it
+    is wrapped) and the paragraph ends like a sentence.  A text of one
+    paragraph a line (Kremlin and news texts) keeps its lines apart unless
+    one continues in lower case.
+    """
+    if "\n" not in view:
+        return view
+    lines = view.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return view
+    blank_separated = any(not lines[i].strip() for i in range(filled[0], filled[-1]))
+    # Whether the paragraph of each line ends like a sentence, known walking from the last line.
+    block_ends = [False] * len(lines)
+    ends = False
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip():
+            ends = False
+        elif i + 1 == len(lines) or not lines[i + 1].strip():
+            ends = _LINE_END.search(lines[i]) is not None
+        block_ends[i] = ends
+    breaks = []
+    offset = 0
+    for i, line in enumerate(lines[:-1]):
+        offset += len(line)
+        following = lines[i + 1]
+        if (
+            line.strip()
+            and following.strip()
+            and not (headline and i == filled[0])
+            and not _LIST_ITEM.match(following)
+            and (_CONTINUATION.match(following) or (blank_separated and block_ends[i]))
+            and not _line_ends_sentence(line, following)
+        ):
+            breaks.append(offset)
+        offset += 1
+    if not breaks:
+        return view
+    chars = list(view)
+    for at in breaks:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def _line_ends_sentence(line: str, following: str) -> bool:
+    """Whether ``line`` ends a sentence when ``following`` comes after it on the same line.
+
+    As within a line: "the U.S." before "delegation" or "Delegation" does
+    not, "talks." before "They" does.
+    """
+    end = _LINE_END.search(line)
+    if end is None:
+        return False
+    joined = line[: end.end("stop")] + " " + following.lstrip(" ")
+    return _ends_sentence(joined, end.start("stop"), end.end("stop"))
+
+
+def _collapse_blanks(view: str) -> tuple[str, tuple[int, ...]]:
+    """``view`` with each run of blanks made one space, and each new offset's old offset.
+
+    The first blank of a run is kept, so that a span ending before the run
+    or starting after it maps to the same characters of the original.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for run in _BLANK_RUN.finditer(view):
+        keep = run.start() + 1
+        out.append(view[last:keep])
+        offsets.extend(range(last, keep))
+        last = run.end()
+    out.append(view[last:])
+    offsets.extend(range(last, len(view) + 1))
+    return "".join(out), tuple(offsets)
+
+
 def _split_sentences(view: str, *, headline: bool) -> Iterator[Sentence]:
     """Yield the sentences of each line of ``view``."""
     index = 0
     line_start = 0
+    deadline = _deadline.current()  # Parser(timeout=...): checked once a line and a stop
     for paragraph, line in enumerate(view.split("\n")):
-        for start, end in _split_line(line):
+        if deadline is not None:
+            deadline.check()
+        for start, end in _split_line(line, deadline):
             yield Sentence(
                 start=line_start + start,
                 end=line_start + end,
@@ -225,10 +364,16 @@ def _split_sentences(view: str, *, headline: bool) -> Iterator[Sentence]:
         line_start += len(line) + 1
 
 
-def _split_line(line: str) -> Iterator[tuple[int, int]]:
+def _split_line(line: str, deadline: _deadline.Deadline | None = None) -> Iterator[tuple[int, int]]:
     """Yield the (start, end) of each sentence of one line, trimmed of spaces."""
     start = 0
-    for match in _BOUNDARY.finditer(line):
+    # Parser(timeout=...): the pattern stops with the time left, however long the line.
+    matches = (
+        _BOUNDARY.finditer(line)
+        if deadline is None
+        else _BOUNDARY.finditer(line, timeout=deadline.regex_timeout())
+    )
+    for match in matches:
         if not _ends_sentence(line, match.start(), match.end()):
             continue
         yield from _bounded(line, start, match.end())

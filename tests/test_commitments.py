@@ -24,6 +24,10 @@ def commitments(text: str) -> tuple[de.Commitment, ...]:
             de.Strength.PLEDGED,
         ),
         ("Washington will lift the restrictions on diplomats.", ["USA"], de.Strength.INTENDED),
+        # Regression (test_generative, "will open a consulate"): "open" is an item of an
+        # itinerary ("will open the forum") unless its object is a facility or a route.
+        ("Russia will open a new consulate in Houston.", ["RUS"], de.Strength.INTENDED),
+        ("The US will open its airspace to Russian flights.", ["USA"], de.Strength.INTENDED),
     ],
 )
 def test_undertakings_with_their_parties_and_strength(
@@ -43,6 +47,8 @@ def test_undertakings_with_their_parties_and_strength(
         "Both sides agreed to continue contacts.",
         "The sides agreed to disagree on the sanctions.",
         "Russia is ready to resume flights.",
+        "Russia will open the forum on Friday.",
+        "Russia will open soon.",
     ],
 )
 def test_requests_praise_contacts_and_readiness_are_no_commitments(text: str) -> None:

@@ -40,22 +40,18 @@ EXAMPLES = max(10, settings().max_examples // 4)
 # the same way in every clone.
 SEED = 20261129
 
-# Templates the parser fails on whatever the values, with the reason.
-KNOWN_TEMPLATE_FAILURES: dict[str, str] = {
-    "meeting_will_take_place": "parser bug: the future tense of 'A meeting between A and B "
-    "will take place on Tuesday' is not seen: the meeting is held, on the past Tuesday",
-    "talks_between": "parser bug: a date more than about 70 characters after the trigger "
-    "is not attached ('Talks between <two leaders> took place in <city> on <date>')",
-}
+# Templates the parser fails on whatever the values, with the reason.  None at present: the
+# last, "meeting_will_take_place" and "talks_between", are the regression tests "a meeting
+# between two leaders in apposition will take place" and "talks between two leaders took
+# place" below.
+KNOWN_TEMPLATE_FAILURES: dict[str, str] = {}
 
 
 # Templates the parser gets right on most values but not all: the property over them is a
 # strict xfail (the examples are derandomised, so the outcome is fixed) until the miss is
-# fixed; the CI log prints the failing example to reproduce.
-SOME_VALUES_MISSED: dict[str, str] = {
-    "country_will": "parser misses some 'COUNTRY will VERB' commitments (an itinerary verb such "
-    "as 'open' is not taken for an undertaking)",
-}
+# fixed; the CI log prints the failing example to reproduce.  None at present: the last,
+# "country_will" ('will open a new consulate'), is the regression test "will open a consulate".
+SOME_VALUES_MISSED: dict[str, str] = {}
 
 
 def check(report: Report) -> None:
@@ -65,13 +61,14 @@ def check(report: Report) -> None:
     report.check(result)
 
 
-# Misses that come and go with the run (they depend on what other tests drew before): not
-# strict, so that neither outcome fails the suite; to be made deterministic and fixed.
-UNSETTLED: dict[str, str] = {
-    "will_hold_telephone_conversation": "parser misses some generated planned calls between "
-    "leaders named with appositive titles; whether the seeded examples hit one depends on the "
-    "tests run before",
-}
+# Misses that come and go with the run: not strict, so that neither outcome fails the suite;
+# to be made deterministic and fixed.  Derandomised examples still vary with the test modules
+# imported before (Hypothesis mixes constants of the local modules in sys.modules into its
+# draws), so a miss on a few values shows in some runs only.  None at present: the last,
+# "will_hold_telephone_conversation", missed planned calls with a far date, an official with
+# a lower-case particle or an official outside the term of his latest office; its shrunk
+# examples are the regression tests "a planned call ..." below.
+UNSETTLED: dict[str, str] = {}
 
 
 def working(templates: Mapping[str, object]) -> list[Any]:
@@ -133,7 +130,8 @@ def test_followup_round_trip(template: str, data: st.DataObject) -> None:
 
 
 # The same property for the templates that fail in general; no shrinking, since the shrunk
-# example of each is kept among the known failures below.
+# example of each is kept among the known failures below.  Skipped ("empty parameter set")
+# while no template is known to fail.
 @pytest.mark.parametrize(
     ("kind", "template"),
     [
@@ -206,6 +204,16 @@ FIXED = frozenset(
         "a meeting will take place",
         "travel to a capital",
         "a name with initials",
+        "an official outside the term of the office named",
+        "a date far from the trigger",
+        "talks between two leaders took place",
+        "a name with a lower-case particle",
+        "will open a consulate",
+        "a planned call dated far from its trigger",
+        "a planned call with an official with a lower-case particle",
+        "a planned call with an official outside the term of his latest office",
+        "a name with two particles",
+        "a meeting between two leaders in apposition will take place",
     }
 )
 
@@ -316,7 +324,8 @@ KNOWN_FAILURES = [
             FRIDAY,
             meeting("BRA EGY", "2025-04-15", status=Status.PLANNED),
         ),
-        KNOWN_TEMPLATE_FAILURES["meeting_will_take_place"],
+        "parser bug: the future tense of 'A meeting between A and B will take place on "
+        "Tuesday' is not seen: the meeting is held, on the past Tuesday",
     ),
     Known(
         "talks between two leaders took place",
@@ -332,7 +341,8 @@ KNOWN_FAILURES = [
                 heads={"RUS": "Carlos Duarte", "NLD": "Arjun Nguyen"},
             ),
         ),
-        KNOWN_TEMPLATE_FAILURES["talks_between"],
+        "parser bug: a date more than about 70 characters after the trigger is not attached "
+        "('Talks between <two leaders> took place in <city> on <date>')",
     ),
     Known(
         "travel to a capital",
@@ -396,6 +406,94 @@ KNOWN_FAILURES = [
         ),
         "parser bug: 'will open a new consulate' is not taken as an intended commitment "
         "('will increase bilateral trade' is)",
+    ),
+    # The shrunk misses of the template will_hold_telephone_conversation, once UNSETTLED.
+    Known(
+        "a planned call dated far from its trigger",
+        report(
+            "Foreign Minister Heiko Maas will hold a telephone conversation with Deputy Foreign "
+            "Minister of the Democratic Republic of the Congo Anna Osei on Thursday.",
+            datetime.date(2021, 10, 17),
+            meeting(
+                "COD DEU",
+                "2021-10-21",
+                status=Status.PLANNED,
+                mode=Mode.REMOTE,
+                heads={"DEU": "Heiko Maas", "COD": "Anna Osei"},
+            ),
+        ),
+        "parser bug: a date more than about 100 characters after the trigger is not attached, "
+        "and the planned call is undated",
+    ),
+    Known(
+        "a planned call with an official with a lower-case particle",
+        report(
+            "President Abdel Fattah al-Sisi will hold a telephone conversation with Defence "
+            "Minister of Liechtenstein Jonas Iyer on Thursday.",
+            datetime.date(2023, 5, 24),
+            meeting(
+                "EGY LIE",
+                "2023-05-25",
+                status=Status.PLANNED,
+                mode=Mode.REMOTE,
+                heads={"EGY": "Abdel Fattah al-Sisi", "LIE": "Jonas Iyer"},
+            ),
+        ),
+        "parser bug: 'al-Sisi' after 'Abdel Fattah' ends the run of a name in the later "
+        "mentions of people, so the call has no subject and is lost",
+    ),
+    Known(
+        "a planned call with an official outside the term of his latest office",
+        report(
+            "Prime Minister Mark Rutte will hold a telephone conversation with Defence Minister "
+            "of Moldova Mateo Takahashi on April 28, 2012.",
+            datetime.date(2011, 10, 11),
+            meeting(
+                "MDA NLD",
+                "2012-04-28",
+                status=Status.PLANNED,
+                mode=Mode.REMOTE,
+                heads={"NLD": "Mark Rutte", "MDA": "Mateo Takahashi"},
+            ),
+        ),
+        "parser bug: 'Prime Minister Mark Rutte' in 2011 is given to NATO, whose Secretary "
+        "General he became in 2024",
+    ),
+    Known(
+        "a meeting between two leaders in apposition will take place",
+        report(
+            "A meeting between Priya M\u00fcller, the Minister of Foreign Affairs of the "
+            "Federated States of Micronesia, and Carlos Ram\u00edrez, the President of Sweden, "
+            "will take place in New Delhi on October 28.",
+            datetime.date(2005, 8, 24),
+            meeting(
+                "FSM SWE",
+                "2005-10-28",
+                status=Status.PLANNED,
+                city="New Delhi",
+                country="IND",
+                heads={"FSM": "Priya M\u00fcller", "SWE": "Carlos Ram\u00edrez"},
+            ),
+        ),
+        "parser bug: 'will take place' more than eight words after the trigger, or after an "
+        "apposition, is not seen (the meeting is held, a year before), and an apposition "
+        "longer than 70 characters ends the window at ', and' (the meeting is lost)",
+    ),
+    Known(
+        "a name with two particles",
+        report(
+            "Brazil's Foreign Minister Carlos van der Berg met Egypt's President Ahmed Salem in "
+            "Cairo on Wednesday.",
+            datetime.date(2024, 7, 2),
+            meeting(
+                "BRA EGY",
+                "2024-06-26",
+                city="Cairo",
+                country="EGY",
+                heads={"BRA": "Carlos van der Berg", "EGY": "Ahmed Salem"},
+            ),
+        ),
+        "parser bug: a name ends at the first of two particles ('Carlos van der Berg' is 'Carlos')",
     ),
 ]
 

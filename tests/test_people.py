@@ -56,3 +56,45 @@ def test_a_title_alone_names_its_holder_on_the_publication_date() -> None:
 def test_later_mentions_by_surname_are_one_person() -> None:
     found = people("Foreign Minister Sergey Lavrov arrived. Lavrov then spoke.")
     assert list(found) == ["Sergey Lavrov"]
+
+
+def test_a_run_of_blanks_inside_a_title_or_name_is_one_space() -> None:
+    # Regression (test_properties, widened spaces): 'Carlos  Mendes' was a head named 'Carlos',
+    # 'President  of Brazil Carlos Mendes' no head at all.
+    text = "President  of Brazil Carlos \t Mendes met\u00a0 Egyptian  President Ahmed  Salem."
+    doc = Document.from_text(text)
+    found = PersonFinder().find(doc, PartyFinder().find(doc))
+    assert {p.name: p.party.code if p.party else None for p in found} == {
+        "Carlos Mendes": "BRA",
+        "Ahmed Salem": "EGY",
+    }
+    assert [p.evidence.text for p in found] == ["Carlos \t Mendes", "Ahmed  Salem"]
+    assert all(text[p.evidence.start : p.evidence.end] == p.evidence.text for p in found)
+
+
+def test_a_well_known_official_acts_for_the_office_named_and_held_then() -> None:
+    # Regression (test_generative, "an official outside the term of the office named"): each
+    # was given the party of his latest office, NATO's and the European Council's.
+    in_2017, in_2025 = datetime.date(2017, 6, 1), datetime.date(2025, 6, 1)
+    assert people("Prime Minister Mark Rutte spoke.", in_2025)["Mark Rutte"] == (
+        "Prime Minister",
+        "head_of_government",
+        "NLD",
+    )
+    assert people("Mark Rutte spoke.", in_2017)["Mark Rutte"][2] == "NLD"
+    assert people("Mark Rutte spoke.", in_2025)["Mark Rutte"][2] == "NATO"
+    assert people("Prime Minister Antonio Costa spoke.", in_2017)["Antonio Costa"][2] == "PRT"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        ("Mustafa al-Kadhimi spoke.", "Mustafa al-Kadhimi", "IRQ"),
+        ("Brazil's Foreign Minister Carlos al-Mendes spoke.", "Carlos al-Mendes", "BRA"),
+        ("Brazil's Foreign Minister Carlos van der Berg spoke.", "Carlos van der Berg", "BRA"),
+        ("Brazil's Foreign Minister Carlos dos Santos spoke.", "Carlos dos Santos", "BRA"),
+    ],
+)
+def test_names_keep_their_lower_case_particles(text: str, name: str, party: str) -> None:
+    # Regression (test_generative, "a name with a lower-case particle", "... two particles").
+    assert people(text, datetime.date(2020, 7, 2))[name][2] == party

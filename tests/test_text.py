@@ -49,3 +49,81 @@ def test_very_long_sentences_are_cut_into_bounded_pieces() -> None:
     doc = Document.from_text("word " * 5000)
     assert len(doc.sentences) > 1
     assert all(s.end - s.start <= 2000 for s in doc.sentences)
+
+
+def test_a_run_of_blanks_reads_as_one_space_and_evidence_quotes_the_original() -> None:
+    # Regression (test_properties, widened spaces): "telephone  conversation" was no trigger.
+    text = "Readout\nBrazil had a telephone \t\u00a0conversation with  Egypt.\n"
+    doc = Document.from_text(text)
+    assert sentences(text) == ["Readout", "Brazil had a telephone conversation with Egypt."]
+    start = doc.view.index("telephone")
+    evidence = doc.evidence(start, start + len("telephone conversation"), "test")
+    assert evidence.text == "telephone \t\u00a0conversation"
+    assert text[evidence.start : evidence.end] == evidence.text
+    end = doc.view.index("Egypt") + len("Egypt")
+    assert doc.evidence(start, end, "test").text == text[text.index("telephone") : -2]
+    assert doc.view_offset(text.index("Egypt")) == doc.view.index("Egypt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (test_properties, re-wrapped text): a line break inside a sentence.
+        (
+            "Readout\nBrazil and Egypt held\ntalks in Cairo on April 8.\n",
+            ["Readout", "Brazil and Egypt held talks in Cairo on April 8."],
+        ),
+        # Paragraphs separated by blank lines: every line break inside one is a wrap.
+        (
+            "Readout\n\nBrazil and Egypt held talks with\nEgypt's envoy. They agreed to the\n"
+            "U.S. plan.\n\nNext paragraph.",
+            [
+                "Readout",
+                "Brazil and Egypt held talks with Egypt's envoy.",
+                "They agreed to the U.S. plan.",
+                "Next paragraph.",
+            ],
+        ),
+        # After an abbreviation a lower-case line goes on: "the U.S.\ndelegation".
+        (
+            "Readout\nShe will lead the U.S.\ndelegation to Rabat.",
+            ["Readout", "She will lead the U.S. delegation to Rabat."],
+        ),
+    ],
+)
+def test_a_line_broken_inside_a_paragraph_is_joined(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The headline, one paragraph a line (Kremlin and news texts), a dateline.
+        (
+            "Talks with Chancellor Olaf Scholz\nVladimir Putin held talks.\nMOSCOW\nThe talks ended.",
+            [
+                "Talks with Chancellor Olaf Scholz",
+                "Vladimir Putin held talks.",
+                "MOSCOW",
+                "The talks ended.",
+            ],
+        ),
+        # State Department texts: the headline and its byline, then blank-line paragraphs.
+        (
+            "Secretary Blinken's Call\nOffice of the Spokesperson\n\nThe Secretary spoke.",
+            ["Secretary Blinken's Call", "Office of the Spokesperson", "The Secretary spoke."],
+        ),
+        # The items of a list, and a paragraph that does not end like a sentence.
+        (
+            "Readout\n\nThe sides agreed on\n- trade\n- energy\n\nAustralia\nCanada",
+            ["Readout", "The sides agreed on", "- trade", "- energy", "Australia", "Canada"],
+        ),
+        # A sentence that ends at the line's end, and a cut in a transcript.
+        (
+            "Readout\n\nThe talks ended.\nThey agreed. <\u2026>\nPutin: Thank you.",
+            ["Readout", "The talks ended.", "They agreed. <\u2026>", "Putin: Thank you."],
+        ),
+    ],
+)
+def test_lines_that_are_paragraphs_stay_apart(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
