@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from diplomacy_events import _members
 from diplomacy_events.commitments import CommitmentDraft, StatementDraft
 from diplomacy_events.followups import FollowUpDraft
 from diplomacy_events.meetings import MeetingDraft
@@ -47,6 +48,7 @@ from diplomacy_events.model import (
     PartyMention,
     Person,
     Place,
+    Rank,
     Request,
     Result,
     Status,
@@ -145,6 +147,8 @@ class MeetingGroup:
     """Where its last-mentioned draft's trigger starts (view offset)."""
     latest: dict[str, Person] = attrs.field(factory=dict)
     """The person its drafts name last for each party, by party code."""
+    host: Party | None = None
+    """The party the text says hosted or chaired it."""
 
     def __attrs_post_init__(self) -> None:
         """Index the first drafts."""
@@ -177,12 +181,17 @@ class Assembler:
         groups: list[MeetingGroup] = []
         body = [d for d in drafts.meetings if not d.sentence.headline]
         for draft in body:
-            self._add(mentions, groups, draft, published)
+            if draft.host is None:
+                self._add(mentions, groups, draft, published)
         for draft in drafts.meetings:
             if draft.sentence.headline:
                 self._add_headline(mentions, groups, draft, published)
+        for draft in body:
+            if draft.host is not None:
+                self._add_host(groups, draft, published)
         by_trigger = tuple(sorted(drafts.followups, key=_trigger_start))
         groups = [g for g in groups if not self.is_followup(g, by_trigger)]
+        self._attach_members(mentions, groups, drafts.meetings)
         self._attach_heads(mentions, groups)
         self._attach_details(mentions, groups)
         self.dateline_places(mentions, groups, published)
@@ -246,6 +255,8 @@ class Assembler:
     ) -> None:
         """Add a body draft to the meeting it reports, or start a new meeting."""
         status, date = self.resolve_time(draft, published)
+        if date is None and status is Status.PLANNED and self.leg_begun(mentions, draft, published):
+            status = Status.HELD
         target = self.merge_target(groups, draft, status, date)
         if target is not None:
             self._merge(target, draft, status, date, add_parties=not draft.anaphoric)
@@ -269,7 +280,7 @@ class Assembler:
                     )
                 )
                 return
-            if len(draft.parties) < 2 or (draft.definite and not draft.people):
+            if len(draft.parties) < 2 or (draft.definite and not draft.people and not draft.named):
                 return  # "The visits will highlight ...": refers to nothing reported as a meeting
         group = MeetingGroup(drafts=[draft], parties=list(draft.parties), status=status, date=date)
         previous = groups[-1] if groups else None
@@ -295,6 +306,32 @@ class Assembler:
             group.date = self.continued_day(mentions, draft, published)
         groups.append(group)
 
+    def _add_host(
+        self, groups: list[MeetingGroup], draft: MeetingDraft, published: datetime.date | None
+    ) -> None:
+        """Add the host or chair of a meeting named before as one of its parties.
+
+        ``"Saudi Foreign Minister Prince Faisal bin Farhan, whose government
+        hosted the meeting"``: a host state the text names takes part, and the
+        person named heads its side.
+        """
+        target = self.host_of(groups, draft)
+        if target is not None and draft.host is not None:
+            status, date = self.resolve_time(draft, published)
+            self._merge(target, draft, status, date, add_parties=False)
+            if draft.host not in target.parties:
+                target.parties.append(draft.host)
+            if target.host is None:
+                target.host = draft.host
+
+    def host_of(self, groups: Sequence[MeetingGroup], draft: MeetingDraft) -> MeetingGroup | None:
+        """The meeting a host or chair is named for: the last one mentioned before it.
+
+        Called after every other mention is merged, so that a host named in the
+        body joins a meeting whose first report comes later or in the headline.
+        """
+        return self.antecedent(groups, attrs.evolve(draft, parties=()))
+
     def _add_headline(
         self,
         mentions: Mentions,
@@ -315,7 +352,8 @@ class Assembler:
             call = (
                 group.first.trigger.mode == "remote" and draft.mode is Mode.IN_PERSON
             )  # talks are no call
-            if mine and len(mine & theirs) * 2 >= len(mine | theirs) and not call:
+            other_time = group.status is not status  # "U.S. and Russia hold talks": not a plan
+            if mine and len(mine & theirs) * 2 >= len(mine | theirs) and not (call or other_time):
                 self._merge(group, draft, status, date, add_parties=False)
                 return
         if len(draft.parties) >= 2 and _HEADLINE_VERB.search(
@@ -473,6 +511,31 @@ class Assembler:
                 status = Status.PLANNED
         return status, date
 
+    def leg_begun(
+        self, mentions: Mentions, draft: MeetingDraft, published: datetime.date | None
+    ) -> bool:
+        """Whether the leg of a trip an undated meeting belongs to began before publication.
+
+        ``"will travel to Rabat from March 8 to 9, where she will lead the
+        U.S. delegation to the Strategic Dialogue"``, published on March 10:
+        an itinerary updated during the trip, whose meetings the gold rules
+        count as held.  The leg's dates stand before the trigger, in its
+        sentence but not its clause.
+        """
+        if published is None:
+            return False
+        sentence = draft.sentence
+        spans = Mentions.within(mentions.times, sentence.start, draft.trigger_start)
+        for span in spans[-1:]:
+            mention = span.value
+            assert isinstance(mention, TimeMention)
+            if mention.day is None:
+                continue
+            _, date = self.resolve_time(attrs.evolve(draft, time=mention), published)
+            if date is not None and date.earliest is not None and date.earliest < published:
+                return True
+        return False
+
     def same_meeting(
         self, group: MeetingGroup, draft: MeetingDraft, status: Status, date: TimeExpression | None
     ) -> bool:
@@ -613,6 +676,7 @@ class Assembler:
             mode=mode,
             parties=parties,
             delegations=delegations,
+            host=group.host,
             date=group.date,
             location=place if mode is Mode.IN_PERSON else None,
             duration=group.duration,
@@ -634,6 +698,87 @@ class Assembler:
                 if target is not None and party in target.parties:
                     target.heads[party.code] = person
         self._heads_nearby(mentions, groups)
+
+    def members(self, mentions: Mentions, sentence: Sentence) -> list[tuple[Party, Person | None]]:
+        """The sides a sentence lists as taking part in a gathering, with the person for each.
+
+        ``"The leaders of Brazil, Russia, India, China and South Africa will
+        discuss ..."``, ``"the leaders attending included South African
+        President Cyril Ramaphosa, ..."``, ``"Thailand, the Philippines and Laos
+        were represented by their foreign ministers"``, ``"Lula joined by video
+        link"``.  Only sentences about a gathering are asked: see
+        :meth:`gathering_of`.
+        """
+        return _members.members(mentions, sentence)
+
+    def gathering_of(
+        self, groups: Sequence[MeetingGroup], about: Sequence[set[int]], sentence: Sentence
+    ) -> MeetingGroup | None:
+        """The gathering a sentence may speak of, if any.
+
+        A gathering is a meeting of an organisation or of three or more
+        parties.  A sentence speaks of one when it lies between its first
+        mention and two sentences after its last (``about`` holds the
+        sentences that mention each group); the nearest mention before the
+        sentence wins.
+        """
+        best: MeetingGroup | None = None
+        best_at = -1
+        for group, sentences in zip(groups, about, strict=True):
+            if not _is_gathering(group) or sentence.index > max(sentences) + _MEMBER_SENTENCES:
+                continue
+            before = max((i for i in sentences if i <= sentence.index), default=-1)
+            if before > best_at:
+                best, best_at = group, before
+        return best
+
+    def _attach_members(
+        self,
+        mentions: Mentions,
+        groups: Sequence[MeetingGroup],
+        drafts: Sequence[MeetingDraft],
+    ) -> None:
+        """Add the members and heads that sentences about a gathering list."""
+        if not any(_is_gathering(g) for g in groups):
+            return
+        about = [set(g.sentences) for g in groups]
+        merged = {id(d) for g in groups for d in g.drafts}
+        for draft in drafts:
+            # "The Kazan summit is the first since BRICS expanded ...": a mention that was no
+            # meeting of its own speaks of the gathering of the organisation it names.
+            if id(draft) in merged or not draft.anaphoric:
+                continue
+            named = _organisations(mentions, draft.sentence)
+            for group, sentences in zip(groups, about, strict=True):
+                if named & set(group.parties) and min(sentences) <= draft.sentence.index:
+                    sentences.add(draft.sentence.index)
+        for sentence in mentions.doc.sentences:
+            listed = self.members(mentions, sentence)
+            target = self.gathering_of(groups, about, sentence) if listed else None
+            if target is None:
+                continue
+            for party, person in listed:
+                if party not in target.parties:
+                    target.parties.append(party)
+                if person is not None and party.code not in target.heads:
+                    target.heads[party.code] = person
+        for sentence in mentions.doc.sentences:
+            # "Malaysian Prime Minister Muhyiddin Yassin said he had urged the general ...":
+            # a leader of a member, speaking of the gathering, led that member's side.
+            target = self.gathering_of(groups, about, sentence)
+            if target is None:
+                continue
+            for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
+                leader = span.value
+                assert isinstance(leader, Person)
+                side = leader.party
+                if (
+                    leader.rank in _LEADER_RANKS
+                    and side is not None
+                    and side in target.parties
+                    and side.code not in target.heads
+                ):
+                    target.heads[side.code] = leader
 
     def _heads_nearby(self, mentions: Mentions, groups: Sequence[MeetingGroup]) -> None:
         """Heads still missing, from the sentences right after a meeting's first mention.
@@ -790,7 +935,7 @@ class Assembler:
             return (home,)
         index = self.meeting_of(draft.sentence, anchors)
         if index is not None:
-            parties = meetings[index].parties
+            parties = _sides(meetings[index])
             if draft.dual and len(parties) > 2:
                 # "the two leaders" of talks an organisation hosted: the two, not the host.
                 states = tuple(p for p in parties if p.kind is not PartyKind.ORGANISATION)
@@ -838,7 +983,7 @@ class Assembler:
         """The follow-up of a draft, with the parties of the meeting it follows."""
         index = self.meeting_of(draft.sentence, anchors)
         if index is not None:
-            parties = meetings[index].parties
+            parties = _sides(meetings[index])
         elif len(headline_parties) >= 2:
             parties = tuple(sorted(headline_parties))
         else:
@@ -880,6 +1025,12 @@ _CONTINUES = regex.compile(
 
 # A sentence that goes on from the one before: "He received Modi ...".
 _PRONOUN_OPENING = regex.compile(r"(?:He|She)\b")
+
+# The ranks that lead a side at a gathering of leaders.
+_LEADER_RANKS = frozenset({Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT})
+
+# How many sentences after a mention of a gathering its members may be listed.
+_MEMBER_SENTENCES = 2
 
 # How many sentences after a meeting's first mention its heads may be named.
 _HEAD_SENTENCES = 2
@@ -928,6 +1079,32 @@ def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
     if start > draft.trigger_start:
         start = draft.trigger_start
     return start, max(end, draft.trigger_end)
+
+
+def _is_gathering(group: MeetingGroup) -> bool:
+    """Whether a meeting is a gathering: of an organisation, or of three or more parties."""
+    return len(group.parties) >= 3 or any(p.kind is PartyKind.ORGANISATION for p in group.parties)
+
+
+def _organisations(mentions: Mentions, sentence: Sentence) -> set[Party]:
+    """The organisations a sentence names."""
+    found: set[Party] = set()
+    for span in Mentions.within(mentions.parties, sentence.start, sentence.end):
+        mention = span.value
+        assert isinstance(mention, PartyMention)
+        if mention.party.kind is PartyKind.ORGANISATION:
+            found.add(mention.party)
+    return found
+
+
+def _sides(meeting: Meeting) -> tuple[Party, ...]:
+    """The parties "they" or "the delegations" of a meeting stand for.
+
+    After talks one state hosted for two others, the two: "they agreed" binds
+    the guests, not the host.
+    """
+    guests = tuple(p for p in meeting.parties if p != meeting.host)
+    return guests if meeting.host is not None and len(guests) == 2 else meeting.parties
 
 
 def _trigger_start(draft: FollowUpDraft) -> int:

@@ -80,9 +80,14 @@ _FUTURE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# A future after the trigger's phrase: "A meeting between A and B will take place on Tuesday".
+# A future after the trigger's phrase: "A meeting between A and B will take place on Tuesday",
+# "A meeting between Anna Ferreira, the Defence Minister of Senegal, and ... will take place".
 _FUTURE_AFTER = regex.compile(
-    r"(?:[ ][\p{L}\-.']++){0,8}?[ ](?:will|is[ ]to|are[ ]to|is[ ]due[ ]to)[ ](?:take[ ]place|be[ ]held)\b"
+    r"""
+    (?:[ ][\p{L}\-.']++,?+){0,30}?  # the sides, maybe in apposition
+    [ ](?:will|is[ ]to|are[ ]to|is[ ]due[ ]to)[ ](?:take[ ]place|be[ ]held)\b
+    """,
+    regex.VERBOSE,
 )
 
 # Words that deny or cancel a meeting, or make it hypothetical.
@@ -124,9 +129,14 @@ _WINDOW_END = regex.compile(
     regex.VERBOSE,
 )
 
+# The determiner of a noun phrase that names another event after a trigger: "followed a
+# telephone call", "ahead of the summit" (not "held talks and a call": coordinated, the same).
+_NEW_EVENT_BEFORE = regex.compile(r"(?<!\band)[ ](?:a|an|another)[ ](?:[\p{Ll}\-]++[ ]){0,2}$")
+
 # Starts of a clause: the subject of a trigger stands after the last of them.
 _CLAUSE_START = regex.compile(
-    r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b)|,[ ]where\b)"
+    r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|:|,[ ]and[ ](?=later\b|then\b|also\b)|,[ ]where\b"
+    r"|[ ](?:after|since|until)[ ](?=\p{Lu}))"  # "suspended after Nancy Pelosi visited Taiwan"
 )
 
 # A party named as where something happens, not who takes part: "in Russia", "Istanbul, Türkiye".
@@ -174,7 +184,19 @@ _ANAPHORIC_BEFORE = regex.compile(
     r"""
     \b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ]
     (?!(?:last|previous|next|upcoming|earlier|latest|second|third|forthcoming)\b)  # a new meeting
-    (?:[\p{L}\-]++[ ]){0,2}$
+    (?:[\p{L}\-.]++[ ]){0,2}$          # "the April talks", "the U.S.-Russian meeting"
+    """,
+    regex.VERBOSE,
+)
+
+# A host or chair of a meeting named before: "whose government hosted the meeting",
+# "China will chair the summit", "Sultan Hassanal Bolkiah chaired the talks".
+_HOSTS_BEFORE = regex.compile(
+    r"""
+    (?<![\-\p{L}])                    # not "co-chair": sides that lead together host no one
+    (?:host(?:s|ed|ing)?|chair(?:s|ed|ing)?|presid(?:es|ed|ing)[ ]over)[ ]
+    (?:the|this|that|these|their)[ ]
+    (?:[\p{L}\-]++[ ]){0,2}$          # at most two words before the trigger: "Kazan", "special"
     """,
     regex.VERBOSE,
 )
@@ -263,8 +285,21 @@ _MODE_REACH = 50
 # Longer than any place's name: how far back a place ending just before an offset can start.
 _PLACE_NAME_MAX = 100
 
-# How far from its trigger, in characters, a date may stand and still date it.
+# How far from its trigger, in characters, a date may stand and still date it (unless it
+# stands in the trigger's clause, with no word of another event's time between them).
 _TIME_REACH = 100
+
+# Words between a trigger and a date after it that make the date another event's: "ahead of
+# the Day of Unity, marked on April 2", "for the first time since the summit on May 5", "will
+# meet stakeholders to reinforce ... the goal of protecting 30 percent of the ocean by 2030".
+_OTHER_EVENT_TIME = regex.compile(
+    r"""
+    \b(?:since|after|before|until|following|ahead[ ]of|prior[ ]to|eve[ ]of
+    | mark(?:s|ed|ing)? | anniversary | celebrat\w*+ | commemorat\w*+)\b
+    | \bto[ ](?!(?:the|a|an|its|their|his|her|our|this|that)\b)\p{Ll}  # a purpose: "to discuss"
+    """,
+    regex.VERBOSE,
+)
 
 # Between a hyphenated compound of parties and its trigger: up to three words ("Strategic").
 _COMPOUND_GAP = regex.compile(r"[ ](?:[\p{L}\-]++[ ]){0,3}")
@@ -328,6 +363,10 @@ class MeetingDraft:
     """Whether it refers back to a meeting already named ("the talks", "their meeting")."""
     definite: bool = False
     """Whether a determiner stands right before the trigger ("the visits", "their talks")."""
+    host: Party | None = None
+    """The party that hosts or chairs a meeting named before ("whose government hosted the meeting")."""
+    named: bool = False
+    """Whether a compound before it names its sides ("the U.S.-Morocco Strategic Dialogue")."""
 
 
 class MeetingExtractor:
@@ -404,12 +443,27 @@ class MeetingExtractor:
         while (
             stop is not None
             and stop.group().startswith(", and")
-            and ", " in view[max(end, stop.start() - 70) : stop.start()]
+            and ", " in view[end : stop.start()]
         ):
-            # "A, B, and C": the last item of a list, not a new clause
+            # "A, B, and C": the last item of a list, not a new clause; "between A, the Minister
+            # of Foreign Affairs of the Federated States of Micronesia, and B": of an apposition
             stop = _WINDOW_END.search(view, stop.end(), limit)
         right = stop.start() if stop else limit
-        return left, right
+        return left, self._next_event(view, end, right)
+
+    def _next_event(self, view: str, start: int, end: int) -> int:
+        """Where a noun phrase naming another event starts between two offsets, else ``end``.
+
+        ``"Tuesday's meeting followed a telephone call between Trump and
+        Putin"``: who took part in the call did not take part in the meeting.
+        """
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.triggers())
+        for found, _, _ in self._gazetteer.finditer(view, start, end):
+            article = _NEW_EVENT_BEFORE.search(view, max(start, found - 30), found)
+            if article is not None:
+                return article.start()
+        return end
 
     def participants(
         self, mentions: Mentions, start: int, end: int, *, visit: bool = True
@@ -473,9 +527,12 @@ class MeetingExtractor:
                 return None
             pronoun = _PRONOUN_SUBJECT.match(view, sentence.start)
         assert pronoun is not None
-        if Mentions.within(mentions.person_spans, start, trigger_start) or Mentions.within(
-            mentions.parties, start, trigger_start
-        ):
+        named = [  # a subject named before the trigger; "in Doha" is where, not who
+            span
+            for span in Mentions.within(mentions.parties, start, trigger_start)
+            if not _LOCATIVE_BEFORE.search(view, max(0, span.start - 12), span.start)
+        ]
+        if named or Mentions.within(mentions.person_spans, start, trigger_start):
             return None
         span = Mentions.last_before(mentions.person_spans, pronoun.start())
         found = span.value if span is not None else None
@@ -618,7 +675,12 @@ class MeetingExtractor:
                 mentions, max(sentence.start, tstart - 30), min(sentence.end, tend + 70), tstart
             )
         else:
-            time, time_start = _nearest_time(mentions, sentence.start, sentence.end, tstart)
+            # A date of its own clause dates the trigger at any distance: up to the window's
+            # end or the next trigger, "had a call with <a long title and name> on 29 April".
+            clause_end = self._next_trigger(view, tend, end)
+            time, time_start = _nearest_time(
+                mentions, sentence.start, sentence.end, tstart, clause_end
+            )
         if place is None and not remote and country is None:
             place = self.trip_place(mentions, sentence, parties)
         place = place if not remote else None
@@ -641,7 +703,35 @@ class MeetingExtractor:
             background=bool(_BACKGROUND.search(view, max(sentence.start, tstart - 60), end)),
             anaphoric=anaphoric or collective,
             definite=anaphoric,
+            host=self.host(mentions, sentence, tstart) if anaphoric else None,
+            named=len(compound) >= 2,
         )
+
+    def host(self, mentions: Mentions, sentence: Sentence, tstart: int) -> Party | None:
+        """The party that hosts or chairs the meeting a trigger names, if the clause says so.
+
+        ``"Indonesian President Joko Widodo, who hosted the meeting"``,
+        ``"appreciation to Canada for hosting the ministerial meeting"``: the
+        party named last before the verb.
+        """
+        view = mentions.doc.view
+        verb = _HOSTS_BEFORE.search(view, max(sentence.start, tstart - 60), tstart)
+        if verb is None:
+            return None
+        before = Mentions.within(
+            mentions.parties, max(sentence.start, verb.start() - 120), verb.start()
+        )
+        if not before:
+            return None
+        mention = before[-1].value
+        assert isinstance(mention, PartyMention)
+        return mention.party
+
+    def _next_trigger(self, view: str, start: int, end: int) -> int:
+        """Where the first trigger between ``start`` and ``end`` starts, or ``end`` if none."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.triggers())
+        return next((found for found, _, _ in self._gazetteer.finditer(view, start, end)), end)
 
     def opening_country(self, mentions: Mentions, sentence: Sentence, tstart: int) -> Party | None:
         """A state named where the sentence opens: "In Cambodia, the Assistant Secretary will meet ..."."""
@@ -787,19 +877,26 @@ def _after_place(mentions: Mentions, start: int) -> bool:
 
 
 def _nearest_time(
-    mentions: Mentions, start: int, end: int, tstart: int
+    mentions: Mentions, start: int, end: int, tstart: int, clause_end: int | None = None
 ) -> tuple[TimeMention | None, int | None]:
     """The time mention between ``start`` and ``end`` nearest to the trigger, if any.
 
     A date farther than ``_TIME_REACH`` characters from the trigger counts
-    only when it opens the sentence ("Yesterday in Washington, DC, ...").
+    only when it opens the sentence ("Yesterday in Washington, DC, ...") or
+    stands after the trigger in its clause, before ``clause_end``.
     """
     best: Span | None = None
     view = mentions.doc.view
     intro = _INTRO_TIME.match(view, start, tstart)
     for span in Mentions.within(mentions.times, start, end):
         opens = intro is not None and span.end <= intro.end()
-        far = abs(span.start - tstart) > _TIME_REACH and not opens
+        own = (
+            clause_end is not None
+            and tstart < span.start
+            and span.end <= clause_end
+            and not _OTHER_EVENT_TIME.search(view, tstart, span.start)
+        )
+        far = abs(span.start - tstart) > _TIME_REACH and not opens and not own
         if far or _NOT_EVENT_TIME.search(view, max(0, span.start - 30), span.start):
             continue
         if view.startswith("'s ", span.end) and not (

@@ -296,6 +296,8 @@ class Meeting:
     mode: Mode = Mode.IN_PERSON
     parties: tuple[Party, ...]
     delegations: tuple[Delegation, ...] = ()
+    host: Party | None = attrs.field(default=None)
+    """The party that hosted or chaired it, when the text says so: one of ``parties``."""
     date: TimeExpression | None = None
     location: Place | None = None
     duration: Duration | None = None
@@ -305,6 +307,13 @@ class Meeting:
     kind: str = "meeting"
     """The trigger's normalised noun: ``"talks"``, ``"telephone conversation"``."""
     evidence: tuple[Evidence, ...] = attrs.field(validator=attrs.validators.min_len(1))
+
+    @host.validator
+    def _host_takes_part(self, _: attrs.Attribute[Party | None], host: Party | None) -> None:
+        """A host is one of the parties."""
+        if host is not None and host not in self.parties:
+            codes = ", ".join(p.code for p in self.parties)
+            raise ValueError(f"host {host.code!r} is not one of the parties ({codes})")
 
     @property
     def heads(self) -> dict[str, Person]:

@@ -46,6 +46,8 @@ def _meeting(number: int, meeting: Meeting) -> list[str]:
         facts.append(where)
     lines = [f"Meeting {number}: " + ", ".join(facts)]
     lines.append(f"  parties: {_parties(meeting.parties)}")
+    if meeting.host is not None:
+        lines.append(f"  hosted by {meeting.host.code}")
     for delegation in meeting.delegations:
         if delegation.head is not None:
             head = delegation.head

@@ -75,7 +75,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
         *("meetings", "commitments", "followups", "requests", "concerns"),
     ),
     "meetings": (
-        *("doc_id", "meeting", "status", "mode", "kind", "parties"),
+        *("doc_id", "meeting", "status", "mode", "kind", "parties", "host"),
         *_DATE,
         *("city", "country", "venue"),
         *("duration_amount", "duration_unit", "duration_qualifier", "format", "topics"),
@@ -156,6 +156,7 @@ def _meeting(doc_id: str | None, index: int, meeting: Meeting) -> Row:
         "mode": meeting.mode.value,
         "kind": meeting.kind,
         "parties": _codes(meeting.parties),
+        "host": meeting.host.code if meeting.host else None,
         **_date(meeting.date),
         **_place(meeting.location),
         "venue": meeting.location.venue if meeting.location else None,

@@ -595,6 +595,7 @@ def _draw_meeting(draw: st.DrawFn, text: str) -> Meeting:
         mode=draw(_one_of(_MODES)),
         parties=sides,
         delegations=tuple(_draw_delegation(draw, text, party) for party in led),
+        host=draw(st.none() | st.sampled_from(sides)),
         date=_draw_time(draw, text) if draw(st.booleans()) else None,
         location=_draw_place(draw, text) if draw(st.booleans()) else None,
         duration=_draw_duration(draw, text) if draw(st.booleans()) else None,

@@ -73,3 +73,140 @@ def test_a_later_mention_of_the_talks_joins_the_meeting_of_its_parties() -> None
     ]
     first = result.meetings[0]
     assert any("three hours" in e.text or "The talks" in e.text for e in first.evidence)
+
+
+# --- Hosts: "whose government hosted the meeting" --------------------------------------------
+
+
+def _meeting_of(text: str) -> de.Meeting:
+    result = de.parse(text, published=PUBLISHED)
+    assert len(result.meetings) == 1, [m.parties for m in result.meetings]
+    return result.meetings[0]
+
+
+def test_a_host_named_after_the_meeting_takes_part_and_heads_its_side() -> None:
+    result = de.parse(
+        "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Geneva on Monday. Swiss Foreign Minister Ignazio Cassis, whose government "
+        "hosted the talks, said they were useful. The two sides agreed to continue work on the "
+        "peace treaty.",
+        published=PUBLISHED,
+    )
+    [meeting] = result.meetings
+    assert [p.code for p in meeting.parties] == ["ARM", "AZE", "CHE"]
+    assert meeting.host is not None
+    assert meeting.host.code == "CHE"
+    assert meeting.heads["CHE"].name == "Ignazio Cassis"
+    # "The two sides" are the guests, not the host.
+    assert [[p.code for p in c.parties] for c in result.commitments] == [["ARM", "AZE"]]
+
+
+def test_the_party_thanked_for_hosting_is_the_host() -> None:
+    meeting = _meeting_of(
+        "Secretary Blinken met Iranian Foreign Minister Hossein Amir-Abdollahian in Vienna on "
+        "Monday. The United States thanked Austria for hosting the talks."
+    )
+    assert meeting.host is not None
+    assert meeting.host.code == "AUT"
+
+
+def test_co_chairs_host_no_one() -> None:
+    meeting = _meeting_of(
+        "Secretary Blinken held talks with Japanese Foreign Minister Yoshimasa Hayashi in Tokyo "
+        "on Monday. Blinken and Hayashi co-chaired the talks."
+    )
+    assert meeting.host is None
+    assert [p.code for p in meeting.parties] == ["JPN", "USA"]
+
+
+def test_a_meeting_without_a_host_says_so() -> None:
+    meeting = _meeting_of("President Vladimir Putin met President Xi Jinping in Moscow on Monday.")
+    assert meeting.host is None
+
+
+# --- Members of a gathering, listed in other sentences ---------------------------------------
+
+
+def test_the_leaders_of_a_list_take_part_in_the_summit_before() -> None:
+    meeting = _meeting_of(
+        "On July 4, Prime Minister Narendra Modi will take part in the summit of the Shanghai "
+        "Cooperation Organisation. Kazakhstan will chair the summit in Astana. The leaders of "
+        "China, Russia, India, Pakistan and Kazakhstan will discuss regional security."
+    )
+    assert sorted(p.code for p in meeting.parties) == ["CHN", "IND", "KAZ", "PAK", "RUS", "SCO"]
+    assert meeting.host is not None
+    assert meeting.host.code == "KAZ"
+
+
+def test_the_leaders_attending_and_those_represented_take_part() -> None:
+    meeting = _meeting_of(
+        "African Union leaders held a summit in Addis Ababa on Saturday. The leaders attending "
+        "included Kenyan President William Ruto and Nigerian President Bola Tinubu, while Chad "
+        "and Niger were represented by their foreign ministers."
+    )
+    assert sorted(p.code for p in meeting.parties) == ["AU", "KEN", "NER", "NGA", "TCD"]
+    assert meeting.heads["KEN"].name == "William Ruto"
+    assert meeting.heads["NGA"].name == "Bola Tinubu"
+
+
+def test_a_leader_speaking_after_a_summit_led_the_side() -> None:
+    meeting = _meeting_of(
+        "ASEAN leaders met Myanmar's foreign minister in Jakarta on Saturday. The leaders of "
+        "Indonesia, Malaysia and Singapore attended. Malaysian Prime Minister Anwar Ibrahim "
+        "said the talks were frank."
+    )
+    assert meeting.heads["MYS"].name == "Anwar Ibrahim"
+
+
+def test_a_list_of_leaders_far_from_any_gathering_adds_no_one() -> None:
+    meeting = _meeting_of(
+        "Leaders of the African Union held a summit in Addis Ababa on Saturday with Kenyan "
+        "President William Ruto. Trade was discussed. Energy was raised. Prices rose. Markets "
+        "fell. The leaders of France and Germany wrote a letter."
+    )
+    assert sorted(p.code for p in meeting.parties) == ["AU", "KEN"]
+
+
+# --- Mentions that name their sides, itineraries updated during the trip ----------------------
+
+
+def test_a_definite_mention_whose_compound_names_its_sides_is_a_meeting() -> None:
+    meeting = _meeting_of(
+        "The Deputy Secretary will then travel to Rabat, where she will lead the U.S. "
+        "delegation to the U.S.-Morocco Strategic Dialogue."
+    )
+    assert [p.code for p in meeting.parties] == ["MAR", "USA"]
+
+
+def test_a_definite_mention_of_a_reported_meeting_joins_it_whatever_date_precedes() -> None:
+    result = de.parse(
+        "Russia and the United States held talks in Riyadh on Tuesday. Zelensky put off a "
+        "visit to Turkey to March 10, saying he did not want it linked to the U.S.-Russian "
+        "meeting.",
+        published=PUBLISHED,
+    )
+    assert [
+        (sorted(p.code for p in m.parties), m.date.iso if m.date else None) for m in result.meetings
+    ] == [(["RUS", "USA"], "2025-04-08")]
+
+
+def _leg(days: str) -> de.Meeting:
+    """The meeting of the second leg of a trip, whose days are stated before its clause."""
+    result = de.parse(
+        "Deputy Secretary Sherman met Turkish Foreign Minister Mevlut Cavusoglu in Ankara on "
+        "April 4. The Deputy Secretary will then travel to Rabat and Casablanca, Morocco from "
+        f"{days}, where she will lead the U.S. delegation to the U.S.-Morocco Strategic "
+        "Dialogue on Regional Political Issues.",
+        published=PUBLISHED,
+    )
+    [meeting] = [m for m in result.meetings if "MAR" in {p.code for p in m.parties}]
+    assert meeting.date is None  # a leg's days do not date its meetings
+    return meeting
+
+
+def test_an_undated_meeting_of_a_leg_begun_before_publication_was_held() -> None:
+    assert _leg("April 8 to 9").status is de.Status.HELD
+
+
+def test_an_undated_meeting_of_a_leg_still_to_come_is_planned() -> None:
+    assert _leg("April 14 to 15").status is de.Status.PLANNED

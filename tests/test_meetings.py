@@ -106,3 +106,53 @@ def test_a_delegation_led_by_sentence_gives_the_heads() -> None:
     assert meeting.location is not None
     assert meeting.location.country is not None
     assert meeting.location.country.code == "CHE"
+
+
+def test_the_people_of_another_event_named_after_a_trigger_do_not_take_part() -> None:
+    result = de.parse(
+        "Russian Foreign Minister Sergei Lavrov met Secretary of State Marco Rubio in Riyadh on "
+        "Tuesday. Tuesday's meeting followed a telephone call between President Donald Trump "
+        "and President Vladimir Putin on February 12.",
+        published=FRIDAY,
+    )
+    talks, call = result.meetings
+    assert talks.date is not None
+    assert talks.date.iso == "2025-04-08"
+    assert {p.name for p in talks.heads.values()} == {"Sergei Lavrov", "Marco Rubio"}
+    assert call.mode is de.Mode.REMOTE
+    assert call.date is not None
+    assert call.date.iso == "2025-02-12"
+    assert {p.name for p in call.heads.values()} == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_a_headline_reporting_talks_is_not_merged_with_a_planned_meeting() -> None:
+    result = de.parse(
+        "Russia and the United States hold talks in Riyadh\n"
+        "Zelensky postponed a visit to Saudi Arabia, where he had been due to meet Crown "
+        "Prince Mohammed bin Salman, saying he did not want it linked to the U.S.-Russian talks.",
+        published=FRIDAY,
+    )
+    statuses = {tuple(p.code for p in m.parties): m.status for m in result.meetings}
+    assert statuses.get(("RUS", "USA")) is de.Status.HELD
+
+
+def test_a_pronoun_subject_after_a_place_named_in_the_sentence() -> None:
+    result = de.parse(
+        "Qatari Foreign Minister Ahmed Al Khulaifi said the truce would hold. He spoke after a "
+        "day of talks in Doha on Wednesday, during which he met the Israeli and Hamas teams.",
+        published=FRIDAY,
+    )
+    [meeting] = result.meetings
+    assert "QAT" in {p.code for p in meeting.parties}
+
+
+def test_a_visit_in_a_clause_after_after_has_its_own_subject() -> None:
+    # Beijing suspended the talks; it did not take part in the visit, which names no counterpart.
+    result = de.parse(
+        "President Joe Biden met President Xi Jinping. Speaking at a news conference "
+        "afterwards, Biden said the restored military contacts would cover talks between senior "
+        "commanders, which Beijing suspended after Nancy Pelosi, then speaker of the House of "
+        "Representatives, visited Taiwan in August 2022.",
+        published=FRIDAY,
+    )
+    assert [sorted(p.code for p in m.parties) for m in result.meetings] == [["CHN", "USA"]]
