@@ -66,6 +66,7 @@ _LED_BY = regex.compile(
     (?:[ ]\p{L}+){0,3}?             # "was", "of Russia"
     [ ](?:was[ ]|were[ ]|is[ ])?
     (?:led|headed|chaired)[ ]by[ ]
+    | \b(?:was|were|is)[ ]represented[ ]by[ ]  # "Hamas was represented by its Gaza chief X"
     """,
     regex.VERBOSE,
 )

@@ -25,6 +25,7 @@ rule of :class:`PersonFinder`:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -98,6 +99,22 @@ _APPOSITION = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# A delegation's head named without a title before the name: "The Israeli team was led by
+# David Barnea, head of the Mossad", "Hamas was represented by its Gaza chief Khalil al-Hayya".
+_LED_BY_NAME = regex.compile(
+    r"""
+    \b(?:delegation|team|side)s?+[ ](?:was|were|is|will[ ]be)[ ](?:led|headed)[ ]by[ ]
+    | \b(?:was|were|is)[ ]represented[ ]by[ ](?:its|their|the[ ]\p{Lu}\p{Ll}++)[ ]
+    """,
+    regex.VERBOSE,
+)
+
+# How far after "led by" or "represented by its" the name may start ("its Gaza chief Khalil").
+_LED_NAME_REACH = 40
+
+# How far before "team was led by" the party of the team may stand.
+_LED_PARTY_REACH = 60
 
 # A name starting right after a title: the title belongs to that name.
 _NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
@@ -242,6 +259,7 @@ class PersonFinder:
             *self._titled(doc, by_start, by_end, published),
             *self._appositions(doc, by_start),
             *self._known(doc),
+            *self._led(doc, parties),
         ]
         return self._merge(doc, drafts, published)
 
@@ -410,6 +428,45 @@ class PersonFinder:
                 party=party or self.title_party(canonical),
                 rule="apposition",
             )
+
+    def _led(self, doc: Document, parties: Sequence[PartyMention]) -> Iterable[_Draft]:
+        """Heads of a side named with no title before the name.
+
+        ``"The Israeli team was led by David Barnea, head of the Mossad"``,
+        ``"Hamas was represented by its Gaza chief Khalil al-Hayya"``: the
+        side is the party named just before; the first name of two words or
+        more within a few words after "by" is its head.  A name after a
+        title (``"led by Deputy Foreign Minister Sergei Ryabkov"``) is the
+        titled rule's.
+        """
+        if self._title_gazetteer is None:
+            self._title_gazetteer = Gazetteer(self.titles())
+        view = doc.view
+        ends = sorted((doc.view_offset(m.evidence.end), m) for m in parties)
+        for match in _LED_BY_NAME.finditer(view):
+            at = bisect.bisect_left(ends, match.start(), key=lambda e: e[0])
+            before = ends[at - 1][1] if at else None
+            if before is None or match.start() - ends[at - 1][0] > _LED_PARTY_REACH:
+                continue
+            for name in _NAME.finditer(view, match.end(), match.end() + _LED_NAME_REACH):
+                title = next(self._title_gazetteer.finditer(view, name.start(), name.end()), None)
+                if title is not None:
+                    break  # "led by Deputy Foreign Minister Sergei Ryabkov": a titled person
+                kept = self.clean_name(name.group().split(" "))
+                if len(kept) < 2:
+                    continue  # "its Gaza chief": a place, then the name
+                offset = name.start() + name.group().index(kept[0])
+                text = " ".join(kept)
+                yield _Draft(
+                    start=offset,
+                    end=offset + len(text),
+                    name=text,
+                    title=None,
+                    rank=Rank.OTHER,
+                    party=before.party,
+                    rule="led",
+                )
+                break
 
     def _known(self, doc: Document) -> Iterable[_Draft]:
         """Well-known officials named without a title."""

@@ -210,3 +210,16 @@ def test_an_undated_meeting_of_a_leg_begun_before_publication_was_held() -> None
 
 def test_an_undated_meeting_of_a_leg_still_to_come_is_planned() -> None:
     assert _leg("April 14 to 15").status is de.Status.PLANNED
+
+
+def test_sides_led_or_represented_by_people_named_without_titles() -> None:
+    meeting = _meeting_of(
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met the Israeli and Hamas "
+        "negotiating teams in Doha on Wednesday. The Israeli team was led by David Barnea, head "
+        "of the Mossad, while Hamas was represented by its Gaza chief Khalil al-Hayya."
+    )
+    assert {code: head.name for code, head in meeting.heads.items()} == {
+        "QAT": "Mohammed bin Abdulrahman Al Thani",
+        "ISR": "David Barnea",
+        "Hamas": "Khalil al-Hayya",
+    }

@@ -98,3 +98,28 @@ def test_a_well_known_official_acts_for_the_office_named_and_held_then() -> None
 def test_names_keep_their_lower_case_particles(text: str, name: str, party: str) -> None:
     # Regression (test_generative, "a name with a lower-case particle", "... two particles").
     assert people(text, datetime.date(2020, 7, 2))[name][2] == party
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        ("The Israeli team was led by David Barnea, head of the Mossad.", "David Barnea", "ISR"),
+        ("The European Union delegation was led by Evi Papantoniou.", "Evi Papantoniou", "EU"),
+        (
+            "Hamas was represented by its Gaza chief Khalil al-Hayya.",
+            "Khalil al-Hayya",
+            "Hamas",
+        ),
+    ],
+)
+def test_the_head_of_a_side_named_without_a_title(text: str, name: str, party: str) -> None:
+    assert people(text)[name] == (None, "other", party)
+
+
+def test_a_titled_head_after_led_by_is_the_titled_rules() -> None:
+    found = people("The Russian delegation was led by Deputy Foreign Minister Sergei Ryabkov.")
+    assert found == {"Sergei Ryabkov": ("Deputy Foreign Minister", "deputy_minister", "RUS")}
+
+
+def test_led_by_with_no_side_before_it_names_no_one() -> None:
+    assert people("The talks were led by Evi Papantoniou.") == {}
