@@ -201,6 +201,12 @@ _HOSTS_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# The destination of a visit named after its visitor: "the visit by X to Russia".
+_TO_BEFORE = regex.compile(r"\bto[ ](?:the[ ])?$")
+
+# The visitor after a visit: "the visit by the President of Uzbekistan to Russia".
+_VISIT_BY = regex.compile(r"[ ]by[ ]")
+
 # A word that starts another event's time: what stands before it does not bear on the trigger.
 _TEMPORAL_BREAK = regex.compile(r"\b(?:since|after|before|until|following)\b")
 
@@ -488,7 +494,10 @@ class MeetingExtractor:
                 country = country or _country_of(mention)
                 if mention.form != "demonym":
                     continue
-            elif _DESTINATION_BEFORE.search(before):
+            elif _DESTINATION_BEFORE.search(before) or (
+                visit and mention.form != "demonym" and _TO_BEFORE.search(before)
+            ):
+                # "a visit to Russia", "the visit by the President of Uzbekistan to Russia"
                 country = country or _country_of(mention)
             elif _LOCATIVE_BEFORE.search(before) or (
                 before.endswith(", ") and _after_place(mentions, span.start)
@@ -613,9 +622,14 @@ class MeetingExtractor:
         sides = {p.party for p in draft.people if p.party is not None}
         if len(sides) >= 2:
             return True
+        view = mentions.doc.view
+        by = _VISIT_BY.match(view, draft.trigger_end, draft.end)
         visitors = [
             span.value
-            for span in Mentions.within(mentions.person_spans, draft.start, draft.trigger_start)
+            for span in (
+                *Mentions.within(mentions.person_spans, draft.start, draft.trigger_start),
+                *(Mentions.within(mentions.person_spans, by.end(), by.end() + 60) if by else ()),
+            )
             if isinstance(span.value, Person)
         ]
         official = any(p.rank in _OFFICIAL_RANKS for p in visitors)

@@ -156,3 +156,19 @@ def test_a_visit_in_a_clause_after_after_has_its_own_subject() -> None:
         published=FRIDAY,
     )
     assert [sorted(p.code for p in m.parties) for m in result.meetings] == [["CHN", "USA"]]
+
+
+def test_a_visit_by_an_official_named_after_it_is_a_meeting_in_the_host_state() -> None:
+    result = de.parse(
+        "The presidents discussed the agreements reached following the visit by the President "
+        "of Uzbekistan to Russia in November 2021.",
+        published=datetime.date(2022, 3, 21),
+    )
+    [meeting] = result.meetings
+    assert [p.code for p in meeting.parties] == ["RUS", "UZB"]
+    assert meeting.date is not None
+    assert meeting.date.iso == "2021-11"
+    assert meeting.location is not None
+    assert meeting.location.country is not None
+    assert meeting.location.country.code == "RUS"
+    assert meeting.heads["UZB"].name == "Shavkat Mirziyoyev"
