@@ -552,7 +552,7 @@ class Assembler:
         if draft.mode is not group.first.mode and not same_sentence:
             return False  # a call is not the visit it prepared
         named = group.named
-        if any(
+        if not same_sentence and any(
             p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people
         ):
             return False  # "She will meet President Tebboune ... she will meet Foreign Minister Lamamra"

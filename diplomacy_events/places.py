@@ -29,6 +29,15 @@ _EVENT_AFTER = regex.compile(
     r"(?:[ ]\p{Lu}\p{Ll}++){0,3}[ ](?:Conference|Summit|Forum|Dialogue|Meeting|Talks|Consultations|Format)\b"
 )
 
+# A date right after a city's name: "host in Washington May 12-13", "met in Moscow Tuesday".
+_DATE_AFTER = regex.compile(
+    r"""
+    [ ](?:January|February|March|April|May|June|July|August|September|October|November|December
+    | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b
+    """,
+    regex.VERBOSE,
+)
+
 # A news dateline: a city in capitals, maybe its region or country, a date, a dash.
 _DATELINE = regex.compile(
     r"""
@@ -98,7 +107,11 @@ class PlaceFinder:
         if start > 0 and doc.view[start - 1] in "-\u2013":
             return False  # "Guinea-Bissau", "Bissau-Guinean": part of another name
         # "the Munich Security Conference", "the St Petersburg Economic Forum": held in the city.
-        return not longer or bool(_EVENT_AFTER.match(doc.view, end))
+        return (
+            not longer
+            or bool(_EVENT_AFTER.match(doc.view, end))
+            or bool(_DATE_AFTER.match(doc.view, end))
+        )
 
     def dateline(self, doc: Document) -> Place | None:
         """The place of a news dateline opening the body: ``"RIYADH, Feb 19 — ..."``.

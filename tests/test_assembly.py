@@ -223,3 +223,14 @@ def test_sides_led_or_represented_by_people_named_without_titles() -> None:
         "ISR": "David Barnea",
         "Hamas": "Khalil al-Hayya",
     }
+
+
+def test_two_mentions_of_a_summit_in_one_sentence_with_different_people_are_one() -> None:
+    meeting = _meeting_of(
+        "Assistant Secretary of State Daniel J. Kritenbrink will travel to Cambodia. In both "
+        "countries, Assistant Secretary Kritenbrink will discuss the upcoming U.S.-ASEAN "
+        "Special Summit that President Biden will host in Washington May 12-13."
+    )
+    assert [p.code for p in meeting.parties] == ["ASEAN", "USA"]
+    assert meeting.location is not None
+    assert meeting.location.city == "Washington"

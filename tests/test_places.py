@@ -27,3 +27,11 @@ def test_a_dateline_gives_the_place_of_a_dispatch() -> None:
     place = PlaceFinder().dateline(doc)
     assert place is not None
     assert (place.city, place.country.code if place.country else None) == ("Ohrid", "MKD")
+
+
+def test_a_city_followed_by_a_date_is_a_place() -> None:
+    assert places("Biden will host the summit in Washington May 12-13.") == [
+        ("Washington", "USA", None)
+    ]
+    assert places("They met in Moscow Tuesday.") == [("Moscow", "RUS", None)]
+    assert places("The Moscow Times reported it.") == []
