@@ -74,6 +74,9 @@ _LED_BY = regex.compile(
 # "X led the U.S. delegation", "X will head the Russian delegation".
 _LEADS = regex.compile(r"\b(?:led|leads|lead|headed|heads|head)[ ]the[ ]")
 
+# A pronoun subject right before "lead": "she will lead the U.S. delegation".
+_PRONOUN_BEFORE_LEAD = regex.compile(r"\b(?:[Hh]e|[Ss]he)[ ](?:will[ ](?:also[ ])?)?$")
+
 # A person who is the object of an earlier verb, coordinated with "led": "met with X and led".
 _OBJECT_BEFORE_LEAD = regex.compile(r"\b(?:with|and)[ ][^,;]{0,50}[ ]and[ ](?:will[ ])?$")
 
@@ -832,6 +835,11 @@ class Assembler:
                 view, max(sentence.start, match.start() - 60), match.start()
             ):
                 person = None
+            pronoun = _PRONOUN_BEFORE_LEAD.search(view, max(0, match.start() - 20), match.start())
+            if person is None and pronoun is not None:
+                # "where she will lead the U.S. delegation": the person last named before "she".
+                span = Mentions.last_before(mentions.person_spans, pronoun.start())
+                person = span.value if span is not None and isinstance(span.value, Person) else None
             party = _party_at(mentions, match.end())
             if (
                 person is not None

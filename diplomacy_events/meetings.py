@@ -201,6 +201,9 @@ _HOSTS_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# Between two cities of one trip's leg: "Rabat and Casablanca", "Istanbul, Ankara".
+_CITY_PAIR = regex.compile(r"[ ]and[ ]|,[ ]")
+
 # The destination of a visit named after its visitor: "the visit by X to Russia".
 _TO_BEFORE = regex.compile(r"\bto[ ](?:the[ ])?$")
 
@@ -771,17 +774,29 @@ class MeetingExtractor:
 
         ``"She will then travel to Algiers, Algeria. She will meet with President
         Tebboune."``: a city named as a destination in this sentence or the two
-        before it, in the country of one of the parties.
+        before it, in the country of one of the parties.  Two cities of one
+        country (``"travel to Rabat and Casablanca, Morocco"``) give the
+        country alone.
         """
         doc = mentions.doc
         first = doc.sentences[max(0, sentence.index - 2)].start
         view = doc.view
-        for span in reversed(Mentions.within(mentions.places, first, sentence.end)):
+        spans = Mentions.within(mentions.places, first, sentence.end)
+        for index in range(len(spans) - 1, -1, -1):
+            span = spans[index]
             place = span.value
             assert isinstance(place, Place)
             if place.country in parties and _TRIP_TO.search(
                 view, max(0, span.start - 40), span.start
             ):
+                before = spans[index - 1] if index else None
+                if (
+                    before is not None
+                    and isinstance(before.value, Place)
+                    and before.value.country == place.country
+                    and _CITY_PAIR.fullmatch(view, before.end, span.start)
+                ):
+                    return Place(city=None, country=place.country, evidence=before.value.evidence)
                 return place
         return None
 

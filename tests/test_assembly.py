@@ -234,3 +234,19 @@ def test_two_mentions_of_a_summit_in_one_sentence_with_different_people_are_one(
     assert [p.code for p in meeting.parties] == ["ASEAN", "USA"]
     assert meeting.location is not None
     assert meeting.location.city == "Washington"
+
+
+def test_she_leads_the_delegation_of_the_person_named_before() -> None:
+    result = de.parse(
+        "Deputy Secretary of State Wendy Sherman will travel to Rabat and Casablanca, Morocco "
+        "from April 14 to 15, where she will lead the U.S. delegation to the U.S.-Morocco "
+        "Strategic Dialogue.",
+        published=PUBLISHED,
+    )
+    [meeting] = result.meetings
+    assert meeting.heads["USA"].name == "Wendy Sherman"
+    # Two cities of one leg: the country alone.
+    assert meeting.location is not None
+    assert meeting.location.city is None
+    assert meeting.location.country is not None
+    assert meeting.location.country.code == "MAR"
