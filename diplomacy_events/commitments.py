@@ -220,6 +220,17 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
 
 _STRENGTHS = {s.value: s for s in Strength}
 
+# An agreement reached, its noun after a few words: "reached a preliminary agreement",
+# "reached a "five-point consensus"" (the word list has the forms with no word between).
+_REACHED = regex.compile(
+    r"""
+    \breached[ ](?:a|an)[ ]
+    (?:["\p{L}\-]++[ ]){1,3}?           # one to three words: "preliminary", ""five-point"
+    (?:consensus|agreement|understanding|deal)\b"?+
+    """,
+    regex.VERBOSE,
+)
+
 # A possessive pronoun before a noun trigger: "its commitment".
 _OWN = regex.compile(r"\b(?:its|his|her)[ ](?:\p{Ll}+[ ])?$")
 
@@ -274,7 +285,7 @@ class CommitmentExtractor(_SubjectExtractor):
         """Commitments from trigger phrases and from ``"will"`` clauses, in text order."""
         drafts = list(super().extract(mentions))
         taken = [(d.trigger_start, d.end) for d in drafts]
-        for draft in self.future_commitments(mentions):
+        for draft in [*self.modified_agreements(mentions), *self.future_commitments(mentions)]:
             sentence_drafts = [
                 t for t in taken if t[0] >= draft.sentence.start and t[0] < draft.sentence.end
             ]
@@ -330,6 +341,23 @@ class CommitmentExtractor(_SubjectExtractor):
                 )
             )
         return tuple(found)
+
+    def modified_agreements(self, mentions: Mentions) -> Iterable[StatementDraft]:
+        """Agreements reached whose noun has words before it: ``"reached a preliminary agreement"``.
+
+        ``"they had reached a "five-point consensus""``: the word list's
+        ``"reached a consensus"`` with up to three words between article and noun.
+        """
+        view = mentions.doc.view
+        for match in _REACHED.finditer(view):
+            sentence = mentions.doc.sentence_at(match.start())
+            if sentence.headline or not self.accept(
+                mentions, sentence, match.start(), match.end()
+            ):
+                continue
+            draft = self.build(mentions, sentence, match.start(), match.end(), "agreed")
+            if draft is not None and not self.reject(mentions, draft):
+                yield draft
 
     def future_commitments(self, mentions: Mentions) -> Iterable[StatementDraft]:
         """``"PARTY will VERB ..."`` clauses whose verb is no item of an itinerary.

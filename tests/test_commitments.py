@@ -69,3 +69,17 @@ def test_requests_and_concerns_are_light_objects_of_their_own() -> None:
     )
     assert [p.code for r in result.requests for p in r.parties] == ["RUS"]
     assert [p.code for c in result.concerns for p in c.parties] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'They reached a "five-point consensus" on prisoner exchanges.',
+        "They reached a preliminary agreement on prisoner exchanges.",
+    ],
+)
+def test_an_agreement_reached_with_words_before_its_noun(text: str) -> None:
+    [commitment] = commitments(text)
+    assert [p.code for p in commitment.parties] == ["RUS", "USA"]
+    assert commitment.strength is de.Strength.AGREED
+    assert "prisoner exchanges" in commitment.action
