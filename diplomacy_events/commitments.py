@@ -351,9 +351,7 @@ class CommitmentExtractor(_SubjectExtractor):
         view = mentions.doc.view
         for match in _REACHED.finditer(view):
             sentence = mentions.doc.sentence_at(match.start())
-            if sentence.headline or not self.accept(
-                mentions, sentence, match.start(), match.end()
-            ):
+            if sentence.headline or not self.accept(mentions, sentence, match.start(), match.end()):
                 continue
             draft = self.build(mentions, sentence, match.start(), match.end(), "agreed")
             if draft is not None and not self.reject(mentions, draft):
