@@ -36,3 +36,13 @@ def test_contacts_and_the_next_round_are_followups_with_their_date() -> None:
 def test_a_deadline_is_no_followup() -> None:
     result = de.parse(MEETING + "They will settle the matter by their next meeting.", published=DAY)
     assert result.followups == ()
+
+
+def test_officials_who_would_also_meet_are_a_followup() -> None:
+    result = de.parse(
+        MEETING + "He said foreign ministers and other officials would also meet through the "
+        "existing dialogue mechanisms.",
+        published=DAY,
+    )
+    [followup] = result.followups
+    assert [p.code for p in followup.parties] == ["RUS", "USA"]
