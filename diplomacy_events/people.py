@@ -116,6 +116,27 @@ _LED_NAME_REACH = 40
 # How far before "team was led by" the party of the team may stand.
 _LED_PARTY_REACH = 60
 
+# States whose names put the family name first: "Xi Jinping" is "Xi" alone.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
+
+# Officials' surnames that are also common words, given names or other people's surnames:
+# never read alone as the official ("May", "Said", "Power", "Johnson", "Li").
+_AMBIGUOUS_SURNAMES = frozenset(
+    """
+    May Said Power Price Johnson Harris Martin Henry Austin Michel Ahmed Sharif Dan Jin Abe
+    Marcos Petro Sullivan Sherman Rice Kerry King Young Moon Lee Kim Park Li Wang Zhang Liu
+    Chen Yang Zhao Wu Han Choi Khan Ali Hassan Hussein Abdullah Mohammed Muhammad Smith Brown
+    Jones Wilson Taylor Scott Carter Bush Clinton Jackson Lopez Garcia Fernandez Rodriguez
+    Sanchez Perez Gonzalez Silva Santos Costa Singh Kumar Sato Suzuki Tanaka Nguyen Tran Le
+    """.split()
+)
+
+# Lower-case-free particles of Arabic names: "Al Thani", "Bin Salman".
+_PARTICLE_WORDS = frozenset({"Al", "Bin", "El", "Ibn", "Abu"})
+
+# A capitalised word or an initial right before a surname: a first name of someone else.
+_NAME_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}++|\p{Lu}\.)[ ]$")
+
 # A name starting right after a title: the title belongs to that name.
 _NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 
@@ -189,6 +210,8 @@ class PersonFinder:
         self._by_party: dict[str, list[Official]] | None = None
         self._by_title: dict[str, list[Official]] | None = None
         self._offices: dict[str, list[Official]] | None = None
+        self._alone: dict[str, str] | None = None
+        self._alone_gazetteer: Gazetteer | None = None
 
     # -- hooks ---------------------------------------------------------
 
@@ -261,6 +284,10 @@ class PersonFinder:
             *self._known(doc),
             *self._led(doc, parties),
         ]
+        # "Ahmed Novak ... Novak said": a surname of someone the text names is theirs, not
+        # the official's who shares it.
+        named = {word for draft in drafts for word in draft.name.split(" ")}
+        drafts += [d for d in self._known_by_surname(doc) if doc.view[d.start : d.end] not in named]
         return self._merge(doc, drafts, published)
 
     def _titled(
@@ -474,6 +501,72 @@ class PersonFinder:
             self._official_gazetteer = Gazetteer(self.officials())
         officials = self.officials()
         for start, end, name in self._official_gazetteer.finditer(doc.view):
+            official = officials[name]
+            yield _Draft(
+                start=start,
+                end=end,
+                name=name,
+                title=None,
+                rank=official.rank,
+                party=self.lexicon.parties.get(official.party),
+                rule="official",
+            )
+
+    def surnames_alone(self) -> Mapping[str, str]:
+        """The surnames that name a well-known official alone, with the official's full name.
+
+        Wire copy writes "Putin" and "Erdogan" from the first mention.  A
+        surname names its official when it is theirs alone in the officials
+        list, is no common word or name (:data:`_AMBIGUOUS_SURNAMES`), and
+        the name has no particle ("bin Salman" is a patronymic).  The family
+        name comes first for the states that write it so ("Xi" for Xi Jinping).
+        """
+        if self._alone is None:
+            offices: dict[str, set[tuple[str, str, str | None]]] = {}
+            for official in self.lexicon.officials:
+                offices.setdefault(official.name, set()).add(
+                    (official.party, official.title, official.since)
+                )
+            owners: dict[str, list[str]] = {}  # surname -> names, in the list's order
+            for official in self.lexicon.officials:
+                words = official.name.split()
+                family_first = official.party in _FAMILY_NAME_FIRST
+                for surname in (words[0] if family_first else words[-1],):
+                    names = owners.setdefault(surname, [])
+                    if official.name not in names:
+                        names.append(official.name)
+            alone: dict[str, str] = {}
+            for surname, names in owners.items():
+                first = names[0]
+                # Two spellings of one person ("Sergei"/"Sergey Lavrov") share an office.
+                if any(not offices[first] & offices[other] for other in names[1:]):
+                    continue  # a surname of two people names neither
+                words = first.split()
+                family_first = surname == words[0] and surname != words[-1]
+                particle = any(w[:1].islower() or w in _PARTICLE_WORDS for w in words)
+                short = len(surname) < (2 if family_first else 4)
+                if (
+                    len(words) >= 2
+                    and not (particle or short)
+                    and surname not in _AMBIGUOUS_SURNAMES
+                ):
+                    alone[surname] = first
+            self._alone = alone
+        return self._alone
+
+    def _known_by_surname(self, doc: Document) -> Iterable[_Draft]:
+        """Well-known officials named by surname alone: "Putin had a telephone conversation with Erdogan"."""
+        alone = self.surnames_alone()
+        if not alone:
+            return
+        if self._alone_gazetteer is None:
+            self._alone_gazetteer = Gazetteer(alone)
+        officials = self.officials()
+        view = doc.view
+        for start, end, surname in self._alone_gazetteer.finditer(view):
+            if _NAME_BEFORE.search(view, max(0, start - 30), start) or _NAME_NEXT.match(view, end):
+                continue  # "Hunter Biden", "Trump Tower": someone, or something, else
+            name = alone[surname]
             official = officials[name]
             yield _Draft(
                 start=start,

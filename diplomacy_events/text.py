@@ -77,6 +77,21 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations of places, which end a sentence as often as they stand inside one: "met in
+# Washington, D.C. Secretary Blinken then ...", "talks with the U.S. The two sides ...".
+_PLACE_ABBREVIATIONS = frozenset("U.S U.K U.N E.U U.A.E D.C D.R.C P.R.C U.S.A U.S.S.R".split())
+
+# Words that open a sentence and never follow a place's abbreviation inside one.
+_SENTENCE_OPENERS = frozenset(
+    """
+    The They He She It We I In On At During This These Those Both After Before But Our Their
+    His Her Its My Officials
+    """.split()
+)
+
+# The first word after a full stop.
+_NEXT_WORD = regex.compile(r"""\s*+['"(\[]?(\p{L}++)""")
+
 # A possible sentence end: terminal punctuation, closing quotes or brackets,
 # then white space.  Whether it really ends a sentence is decided in code,
 # from the word before it and the character after it.
@@ -409,6 +424,12 @@ def _ends_sentence(line: str, stop: int, after: int) -> bool:
     if word is None:
         return True
     token = word.group().lstrip(".")
+    if token in _PLACE_ABBREVIATIONS:
+        # "Washington, D.C. Secretary Blinken ...": "D.C." is never an adjective before a
+        # title; "the U.S. The two sides": no sentence goes on with "The" after "U.S.".
+        following = _NEXT_WORD.match(line, after)
+        nxt = following.group(1) if following else ""
+        return nxt in _SENTENCE_OPENERS or (token == "D.C" and nxt[:1].isupper())
     if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
         return False  # "U.S.", "Feb.", "J.D. Vance"
     # A single capital letter is an initial ("John F. Kennedy").

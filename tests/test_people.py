@@ -123,3 +123,28 @@ def test_a_titled_head_after_led_by_is_the_titled_rules() -> None:
 
 def test_led_by_with_no_side_before_it_names_no_one() -> None:
     assert people("The talks were led by Evi Papantoniou.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin spoke.", {"Vladimir Putin": (None, "head_of_state", "RUS")}),
+        ("Lavrov spoke.", {"Sergey Lavrov": (None, "minister", "RUS")}),  # the first spelling
+        ("Xi spoke.", {"Xi Jinping": (None, "head_of_state", "CHN")}),
+        # A given name's surname, a common name, a first name before it, a name after it.
+        ("Jinping spoke.", {}),
+        ("Johnson spoke.", {}),
+        ("Hunter Biden spoke.", {}),
+        ("The Trump Tower stands.", {}),
+    ],
+)
+def test_a_well_known_official_by_surname_alone(
+    text: str, expected: dict[str, tuple[str | None, str, str | None]]
+) -> None:
+    assert people(text, datetime.date(2022, 3, 1)) == expected
+
+
+def test_a_surname_of_someone_the_text_names_is_theirs() -> None:
+    # Regression (test_generative, leaders_agreed): "Novak" was Russia's Alexander Novak.
+    found = people("President of Angola Ahmed Novak met the press. Novak said so.")
+    assert found == {"Ahmed Novak": ("President", "head_of_state", "AGO")}

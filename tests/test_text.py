@@ -127,3 +127,18 @@ def test_a_line_broken_inside_a_paragraph_is_joined(text: str, expected: list[st
 )
 def test_lines_that_are_paragraphs_stay_apart(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("They met in Washington, D.C. Deputy Secretary Sherman thanked him.", 2),
+        ("They held talks with the U.S. The two sides agreed to meet again.", 2),
+        ("The U.S. Secretary of State met the U.K. Foreign Secretary.", 1),
+        ("Officials of the U.S. Department of State met.", 1),
+    ],
+)
+def test_a_place_abbreviation_ends_a_sentence_before_a_sentence_opener(
+    text: str, count: int
+) -> None:
+    assert len(Document.from_text(text, headline=False).sentences) == count
