@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from diplomacy_events.batch import ArticleInput, BadInput, Failure, parse_many, read_articles
 from diplomacy_events.exceptions import (
     ArgumentTypeError,
@@ -52,10 +50,22 @@ from diplomacy_events.model import (
 from diplomacy_events.parser import Parser, parse
 from diplomacy_events.tables import to_dataframes
 
-try:
-    __version__ = version("diplomacy-events")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata when first asked for.
+
+    Reading metadata costs a tenth of the import's time, so it is not done
+    on ``import diplomacy_events``.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module 'diplomacy_events' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplomacy-events")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
 
 __all__ = [
     "ArgumentTypeError",

@@ -69,13 +69,15 @@ import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
-import pycountry
 
 from diplomacy_events.exceptions import DiplomacyEventsError
 from diplomacy_events.model import Party, PartyKind, Rank
+
+if TYPE_CHECKING:
+    import pycountry.db
 
 __all__ = [
     "FORMS",
@@ -432,6 +434,8 @@ def _strip_the(name: str) -> str:
 @functools.cache
 def _iso_states() -> tuple[tuple[Party, tuple[str, ...]], ...]:
     """Return each ISO 3166-1 state of pycountry, with its names (but no comma forms)."""
+    import pycountry  # imported with the word lists, not with the package
+
     out = []
     for country in pycountry.countries:
         display = _display_name(country)

@@ -123,6 +123,14 @@ def test_import_reads_no_word_list() -> None:
     assert _fresh(code) == "0"
 
 
+def test_import_loads_neither_pycountry_nor_package_metadata() -> None:
+    code = (
+        "import sys, diplomacy_events; "
+        "print(sorted(m for m in ('pycountry', 'importlib.metadata') if m in sys.modules))"
+    )
+    assert _fresh(code) == "[]"
+
+
 def test_building_a_parser_reads_the_word_lists_once() -> None:
     code = (
         "import diplomacy_events as de, diplomacy_events.lexicon as lexicon; "
