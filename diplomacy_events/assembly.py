@@ -399,11 +399,10 @@ class Assembler:
 
         A further meeting the parties discussed or agreed ("discussed holding a
         follow-up meeting") is a follow-up; it is a planned meeting too only
-        when its day and place are fixed.
+        when its day and place are fixed.  ``followups`` are sorted by where
+        their triggers start.
         """
-        inside = all(
-            any(f.start <= d.trigger_start < f.end for f in followups) for d in group.drafts
-        )
+        inside = all(_inside_followup(d.trigger_start, followups) for d in group.drafts)
         if not inside:
             return False
         fixed = group.date is not None and group.date.granularity is Granularity.DAY
@@ -1038,6 +1037,9 @@ _PRONOUN_OPENING = regex.compile(r"(?:He|She)\b")
 # The ranks that lead a side at a gathering of leaders.
 _LEADER_RANKS = frozenset({Rank.HEAD_OF_STATE, Rank.HEAD_OF_GOVERNMENT})
 
+# The longest a sentence, and so a draft's span, may be (text.Document cuts longer ones).
+_SENTENCE_REACH = 2000
+
 # How many sentences after a mention of a gathering its members may be listed.
 _MEMBER_SENTENCES = 2
 
@@ -1114,6 +1116,17 @@ def _sides(meeting: Meeting) -> tuple[Party, ...]:
     """
     guests = tuple(p for p in meeting.parties if p != meeting.host)
     return guests if meeting.host is not None and len(guests) == 2 else meeting.parties
+
+
+def _inside_followup(offset: int, followups: Sequence[FollowUpDraft]) -> bool:
+    """Whether an offset lies in a follow-up's span (``followups`` sorted by trigger).
+
+    A span lies in one sentence, so only follow-ups whose triggers stand
+    within a sentence's length of the offset can hold it.
+    """
+    first = bisect.bisect_left(followups, offset - _SENTENCE_REACH, key=_trigger_start)
+    last = bisect.bisect_right(followups, offset + _SENTENCE_REACH, key=_trigger_start)
+    return any(f.start <= offset < f.end for f in followups[first:last])
 
 
 def _trigger_start(draft: FollowUpDraft) -> int:
