@@ -517,7 +517,7 @@ class PersonFinder:
 
         Wire copy writes "Putin" and "Erdogan" from the first mention.  A
         surname names its official when it is theirs alone in the officials
-        list, is no common word or name (:data:`_AMBIGUOUS_SURNAMES`), and
+        list, is no common word or name ("May", "Johnson", "Li"), and
         the name has no particle ("bin Salman" is a patronymic).  The family
         name comes first for the states that write it so ("Xi" for Xi Jinping).
         """
