@@ -11,7 +11,9 @@ rule of :class:`PersonFinder`:
   Eurasian Affairs"``, ``"Aleksandr Darchiev, Moscow's newly appointed
   ambassador to Washington"``;
 * a well-known official named alone (``"Vladimir Putin"``), from the
-  officials word list;
+  officials word list, even by surname alone (``"Blinken"``);
+* the head of a side named with no title before the name (``"The Israeli
+  team was led by David Barnea"``);
 * a later mention by surname or by title and surname, linked to the first.
 
 >>> from diplomacy_events.people import PersonFinder
@@ -20,7 +22,7 @@ rule of :class:`PersonFinder`:
 >>> doc = Document.from_text("Egyptian President Abdel Fattah Al Sisi met Blinken.", headline=False)
 >>> people = PersonFinder().find(doc, PartyFinder().find(doc))
 >>> [(p.name, p.title, p.rank.value, p.party.code if p.party else None) for p in people]
-[('Abdel Fattah Al Sisi', 'President', 'head_of_state', 'EGY')]
+[('Abdel Fattah Al Sisi', 'President', 'head_of_state', 'EGY'), ('Antony Blinken', None, 'minister', 'USA')]
 """
 
 from __future__ import annotations
