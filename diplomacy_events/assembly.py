@@ -1089,6 +1089,14 @@ def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
         end = doc.view_offset(draft.time.evidence.end)
     if start > draft.trigger_start:
         start = draft.trigger_start
+    view = doc.view
+    if 0 < start < draft.trigger_start and view[start - 1].isalnum() and view[start].isalnum():
+        # Cut inside a word ("he Taliban in Doha"): start at the next word instead.
+        space = view.find(" ", start, draft.trigger_start)
+        start = space + 1 if space >= 0 else draft.trigger_start
+    if draft.trigger_end < end < len(view) and view[end - 1].isalnum() and view[end].isalnum():
+        space = view.rfind(" ", draft.trigger_end, end)
+        end = space if space >= 0 else draft.trigger_end
     return start, max(end, draft.trigger_end)
 
 

@@ -250,3 +250,18 @@ def test_she_leads_the_delegation_of_the_person_named_before() -> None:
     assert meeting.location.city is None
     assert meeting.location.country is not None
     assert meeting.location.country.code == "MAR"
+
+
+def test_meeting_evidence_starts_and_ends_at_word_boundaries() -> None:
+    text = (
+        "Senior representatives of the government of the Islamic Republic of Afghanistan and "
+        "the Taliban movement in Doha held talks with Qatari Foreign Minister Mohammed bin "
+        "Abdulrahman Al Thani on Saturday and discussed a great many matters of regional "
+        "importance including trade and transit arrangements."
+    )
+    meeting = _meeting_of(text)
+    for evidence in meeting.evidence:
+        before = text[evidence.start - 1 : evidence.start + 1] if evidence.start else " "
+        after = text[evidence.end - 1 : evidence.end + 1] if evidence.end < len(text) else " "
+        assert not before.isalnum(), evidence
+        assert not after.isalnum(), evidence
