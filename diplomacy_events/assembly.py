@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import heapq
 from collections.abc import Sequence
 
 import attrs
@@ -709,31 +710,12 @@ class Assembler:
         discuss ..."``, ``"the leaders attending included South African
         President Cyril Ramaphosa, ..."``, ``"Thailand, the Philippines and Laos
         were represented by their foreign ministers"``, ``"Lula joined by video
-        link"``.  Only sentences about a gathering are asked: see
-        :meth:`gathering_of`.
+        link"``.  A sentence is about a gathering (a meeting of an
+        organisation or of three or more parties) when it lies between the
+        gathering's first mention and two sentences after its last; of several,
+        the one mentioned nearest before it.
         """
         return _members.members(mentions, sentence)
-
-    def gathering_of(
-        self, groups: Sequence[MeetingGroup], about: Sequence[set[int]], sentence: Sentence
-    ) -> MeetingGroup | None:
-        """The gathering a sentence may speak of, if any.
-
-        A gathering is a meeting of an organisation or of three or more
-        parties.  A sentence speaks of one when it lies between its first
-        mention and two sentences after its last (``about`` holds the
-        sentences that mention each group); the nearest mention before the
-        sentence wins.
-        """
-        best: MeetingGroup | None = None
-        best_at = -1
-        for group, sentences in zip(groups, about, strict=True):
-            if not _is_gathering(group) or sentence.index > max(sentences) + _MEMBER_SENTENCES:
-                continue
-            before = max((i for i in sentences if i <= sentence.index), default=-1)
-            if before > best_at:
-                best, best_at = group, before
-        return best
 
     def _attach_members(
         self,
@@ -755,22 +737,18 @@ class Assembler:
             for group, sentences in zip(groups, about, strict=True):
                 if named & set(group.parties) and min(sentences) <= draft.sentence.index:
                     sentences.add(draft.sentence.index)
+        nearest = _Gatherings(groups, about)
         for sentence in mentions.doc.sentences:
-            listed = self.members(mentions, sentence)
-            target = self.gathering_of(groups, about, sentence) if listed else None
+            target = nearest.of(sentence.index)
             if target is None:
                 continue
-            for party, person in listed:
+            for party, person in self.members(mentions, sentence):
                 if party not in target.parties:
                     target.parties.append(party)
                 if person is not None and party.code not in target.heads:
                     target.heads[party.code] = person
-        for sentence in mentions.doc.sentences:
             # "Malaysian Prime Minister Muhyiddin Yassin said he had urged the general ...":
             # a leader of a member, speaking of the gathering, led that member's side.
-            target = self.gathering_of(groups, about, sentence)
-            if target is None:
-                continue
             for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
                 leader = span.value
                 assert isinstance(leader, Person)
@@ -1098,6 +1076,46 @@ def _trim(doc: Document, draft: MeetingDraft) -> tuple[int, int]:
         space = view.rfind(" ", draft.trigger_end, end)
         end = space if space >= 0 else draft.trigger_end
     return start, max(end, draft.trigger_end)
+
+
+class _Gatherings:
+    """Which gathering each sentence, taken in order, speaks of: a sweep over the sentences.
+
+    A sentence speaks of a gathering when it lies between the gathering's
+    first mention and :data:`_MEMBER_SENTENCES` sentences after its last;
+    of several, the one mentioned last before it.  A heap of the gatherings
+    by their last mention so far keeps this linear in the sentences and
+    mentions, however many gatherings a document reports.
+    """
+
+    def __init__(self, groups: Sequence[MeetingGroup], about: Sequence[set[int]]) -> None:
+        self._mentions = sorted(
+            (index, number)
+            for number, (group, sentences) in enumerate(zip(groups, about, strict=True))
+            if _is_gathering(group)
+            for index in sentences
+        )
+        self._groups = groups
+        self._last = {number: index for index, number in self._mentions}  # each one's last
+        self._latest: dict[int, int] = {}  # each one's last mention so far
+        self._heap: list[tuple[int, int]] = []  # (-latest mention, group number)
+        self._next = 0
+
+    def of(self, sentence: int) -> MeetingGroup | None:
+        """The gathering sentence number ``sentence`` speaks of (sentences asked in order)."""
+        while self._next < len(self._mentions) and self._mentions[self._next][0] <= sentence:
+            index, number = self._mentions[self._next]
+            self._latest[number] = index
+            heapq.heappush(self._heap, (-index, number))
+            self._next += 1
+        while self._heap:
+            negative, number = self._heap[0]
+            stale = -negative != self._latest[number]
+            if stale or sentence > self._last[number] + _MEMBER_SENTENCES:
+                heapq.heappop(self._heap)  # superseded, or ended for good: sentences only grow
+                continue
+            return self._groups[number]
+        return None
 
 
 def _is_gathering(group: MeetingGroup) -> bool:

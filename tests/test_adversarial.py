@@ -209,6 +209,16 @@ SHAPES = (
         seconds=0.12,
     ),
     Shape("meetings on lines", _repeat("Putin met Xi\n"), "text._split_sentences, meetings"),
+    Shape(
+        "a summit and its members again and again",
+        _repeat("ASEAN and the EU held a summit in Jakarta. The leaders of France and Spain met. "),
+        "assembly._attach_members, _Gatherings",
+    ),
+    Shape(
+        "a host named again and again",
+        _repeat("Qatar's Prime Minister, whose government hosted the talks, spoke. "),
+        "meetings.host, assembly.host_of",
+    ),
     Shape("will", _repeat("Russia will sign "), "commitments._WILL"),
     Shape(
         "will also",
