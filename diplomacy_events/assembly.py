@@ -196,8 +196,11 @@ class Assembler:
                 self._add_host(groups, draft, published)
         by_trigger = tuple(sorted(drafts.followups, key=_trigger_start))
         groups = [g for g in groups if not self.is_followup(g, by_trigger)]
-        self._attach_members(mentions, groups, drafts.meetings)
+        member_heads = self._attach_members(mentions, groups, drafts.meetings)
         self._attach_heads(mentions, groups)
+        for group, person in member_heads:  # after the heads named with the meeting itself
+            if person.party is not None and person.party in group.parties:
+                group.heads.setdefault(person.party.code, person)
         self._attach_details(mentions, groups)
         self.dateline_places(mentions, groups, published)
         meetings = tuple(self.build_meeting(mentions, g) for g in groups)
@@ -722,10 +725,16 @@ class Assembler:
         mentions: Mentions,
         groups: Sequence[MeetingGroup],
         drafts: Sequence[MeetingDraft],
-    ) -> None:
-        """Add the members and heads that sentences about a gathering list."""
+    ) -> list[tuple[MeetingGroup, Person]]:
+        """Add the members that sentences about a gathering list; return the heads they name.
+
+        The heads (a person listed, or a leader of a member who speaks of the
+        gathering) are for the sides that no mention of the meeting itself
+        gives a head: the caller adds them last.
+        """
+        heads: list[tuple[MeetingGroup, Person]] = []
         if not any(_is_gathering(g) for g in groups):
-            return
+            return heads
         about = [set(g.sentences) for g in groups]
         merged = {id(d) for g in groups for d in g.drafts}
         for draft in drafts:
@@ -745,21 +754,16 @@ class Assembler:
             for party, person in self.members(mentions, sentence):
                 if party not in target.parties:
                     target.parties.append(party)
-                if person is not None and party.code not in target.heads:
-                    target.heads[party.code] = person
+                if person is not None and person.party == party:
+                    heads.append((target, person))
             # "Malaysian Prime Minister Muhyiddin Yassin said he had urged the general ...":
             # a leader of a member, speaking of the gathering, led that member's side.
             for span in Mentions.within(mentions.person_spans, sentence.start, sentence.end):
                 leader = span.value
                 assert isinstance(leader, Person)
-                side = leader.party
-                if (
-                    leader.rank in _LEADER_RANKS
-                    and side is not None
-                    and side in target.parties
-                    and side.code not in target.heads
-                ):
-                    target.heads[side.code] = leader
+                if leader.rank in _LEADER_RANKS and leader.party is not None:
+                    heads.append((target, leader))
+        return heads
 
     def _heads_nearby(self, mentions: Mentions, groups: Sequence[MeetingGroup]) -> None:
         """Heads still missing, from the sentences right after a meeting's first mention.

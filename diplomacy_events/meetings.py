@@ -189,6 +189,13 @@ _ANAPHORIC_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# A verb whose object is the meeting, said by someone who need not attend it: "Kritenbrink will
+# discuss the upcoming U.S.-ASEAN Special Summit".
+_DISCUSS_BEFORE = regex.compile(
+    r"\b(?:discuss|discussed|discusses|discussing|review|reviewed|reviewing)[ ]the[ ]"
+    r"(?:upcoming|forthcoming|next|coming)\b"
+)
+
 # A host or chair of a meeting named before: "whose government hosted the meeting",
 # "China will chair the summit", "Sultan Hassanal Bolkiah chaired the talks".
 _HOSTS_BEFORE = regex.compile(
@@ -660,6 +667,7 @@ class MeetingExtractor:
             )
         else:
             parties, people, country = self.participants(mentions, start, end, visit=is_visit)
+        people = self.attendees(mentions, people, start, tstart)
         compound = _compound_before(mentions, tstart)
         if len(compound) >= 2:
             # "Russian-Palestinian talks", "the U.S.-Honduras Strategic Dialogue": the sides are named.
@@ -749,6 +757,25 @@ class MeetingExtractor:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(self.triggers())
         return next((found for found, _, _ in self._gazetteer.finditer(view, start, end)), end)
+
+    def attendees(
+        self, mentions: Mentions, people: tuple[Person, ...], start: int, tstart: int
+    ) -> tuple[Person, ...]:
+        """The people of a window who take part, not those who only discuss the meeting.
+
+        ``"Kritenbrink will discuss the upcoming U.S.-ASEAN Special Summit"``:
+        whoever discusses or reviews a meeting named as the object is no
+        attendee of it.
+        """
+        view = mentions.doc.view
+        cut = None
+        for match in _DISCUSS_BEFORE.finditer(view, start, tstart):
+            cut = match.start()
+        if cut is None:
+            return people
+        spans = Mentions.within(mentions.person_spans, start, cut)
+        speakers = {span.value for span in spans}
+        return tuple(p for p in people if p not in speakers)
 
     def opening_country(self, mentions: Mentions, sentence: Sentence, tstart: int) -> Party | None:
         """A state named where the sentence opens: "In Cambodia, the Assistant Secretary will meet ..."."""

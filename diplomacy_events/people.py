@@ -139,6 +139,13 @@ _PARTICLE_WORDS = frozenset({"Al", "Bin", "El", "Ibn", "Abu"})
 # A capitalised word or an initial right before a surname: a first name of someone else.
 _NAME_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}++|\p{Lu}\.)[ ]$")
 
+# One-word titles written in lower case too ("Moscow's ambassador", "Biden's envoy"); others
+# ("president", "secretary") are too often plain nouns.
+_LOWER_CASE_TITLES = frozenset({"Ambassador", "Minister", "Envoy", "Aide"})
+
+# A region before a lower-case title in apposition: "President Joe Biden's Middle East envoy".
+_REGION_BEFORE_TITLE = regex.compile(r"(?:\p{Lu}\p{Ll}++[ ]){1,2}")
+
 # A name starting right after a title: the title belongs to that name.
 _NAME_NEXT = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 
@@ -223,7 +230,7 @@ class PersonFinder:
             table: dict[str, Rank] = {}
             for title, rank in self.lexicon.titles.items():
                 table.setdefault(title, rank)
-                if " " in title or title in {"Ambassador", "Minister"}:
+                if " " in title or title in _LOWER_CASE_TITLES:
                     table.setdefault(title.lower(), rank)
             self._titles = table
         return self._titles
@@ -424,7 +431,16 @@ class PersonFinder:
             title_match = next(
                 self._title_gazetteer.finditer(view, app.end(), app.end() + 80), None
             )
-            if title_match is None or title_match[0] != app.end():
+            if (
+                title_match is None
+                or not (
+                    title_match[0] == app.end()
+                    or (  # "Brett McGurk, President Joe Biden's Middle East envoy"
+                        title_match[2][:1].islower()
+                        and _REGION_BEFORE_TITLE.fullmatch(view, app.end(), title_match[0])
+                    )
+                )
+            ):
                 continue
             words = name.group().split(" ")
             kept = self.clean_name(words)
@@ -433,7 +449,7 @@ class PersonFinder:
             party = None
             if app.group("owner"):
                 owner = by_start.get(app.start("owner"))
-                party = owner.party if owner else None
+                party = owner.party if owner else self._official_party(app.group("owner"))
             if party is None:
                 of = _OF_PARTY.match(view, title_match[1])
                 if of and of.end() in by_start:
@@ -457,6 +473,19 @@ class PersonFinder:
                 party=party or self.title_party(canonical),
                 rule="apposition",
             )
+
+    def _official_party(self, owner: str) -> Party | None:
+        """The party of a well-known official named as an owner: "President Joe Biden's "."""
+        words = owner.removesuffix(" ").removesuffix("'s").split(" ")
+        officials = self.officials()
+        for start in range(len(words)):
+            official = officials.get(" ".join(words[start:]))
+            if official is None and start == len(words) - 1:
+                name = self.surnames_alone().get(words[start])
+                official = officials.get(name) if name is not None else None
+            if official is not None:
+                return self.lexicon.parties.get(official.party)
+        return None
 
     def _led(self, doc: Document, parties: Sequence[PartyMention]) -> Iterable[_Draft]:
         """Heads of a side named with no title before the name.

@@ -265,3 +265,23 @@ def test_meeting_evidence_starts_and_ends_at_word_boundaries() -> None:
         after = text[evidence.end - 1 : evidence.end + 1] if evidence.end < len(text) else " "
         assert not before.isalnum(), evidence
         assert not after.isalnum(), evidence
+
+
+def test_a_leader_named_in_passing_does_not_displace_the_head_named_with_the_meeting() -> None:
+    meeting = _meeting_of(
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met the Israeli and Hamas "
+        "negotiating teams in Doha on Wednesday, with Brett McGurk, President Joe Biden's "
+        "Middle East envoy, and Egyptian officials present."
+    )
+    assert meeting.heads["USA"].name == "Brett McGurk"
+
+
+def test_who_discusses_an_upcoming_summit_does_not_lead_a_side_at_it() -> None:
+    result = de.parse(
+        "Assistant Secretary of State Daniel J. Kritenbrink will travel to Cambodia. In both "
+        "countries, Assistant Secretary Kritenbrink will discuss the upcoming U.S.-ASEAN "
+        "Special Summit that President Biden will host in Washington May 12-13.",
+        published=PUBLISHED,
+    )
+    [summit] = [m for m in result.meetings if "ASEAN" in {p.code for p in m.parties}]
+    assert summit.heads["USA"].name == "Biden"

@@ -148,3 +148,8 @@ def test_a_surname_of_someone_the_text_names_is_theirs() -> None:
     # Regression (test_generative, leaders_agreed): "Novak" was Russia's Alexander Novak.
     found = people("President of Angola Ahmed Novak met the press. Novak said so.")
     assert found == {"Ahmed Novak": ("President", "head_of_state", "AGO")}
+
+
+def test_an_envoy_in_apposition_to_a_well_known_officials_possessive() -> None:
+    found = people("He met Brett McGurk, President Joe Biden's Middle East envoy, and others.")
+    assert found["Brett McGurk"] == ("Envoy", "ambassador", "USA")
