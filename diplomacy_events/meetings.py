@@ -417,13 +417,12 @@ class MeetingExtractor:
 
     def extract(self, mentions: Mentions) -> tuple[MeetingDraft, ...]:
         """Every meeting mention of the document, in text order."""
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer(self.triggers())
+        gazetteer = self._trigger_gazetteer()
         doc = mentions.doc
         table = self.triggers()
         drafts: list[MeetingDraft] = []
         claimed_until = -1
-        for tstart, tend, phrase in self._gazetteer.finditer(doc.view):
+        for tstart, tend, phrase in gazetteer.finditer(doc.view):
             if tstart < claimed_until or _NOT_A_TRIGGER_AFTER.match(doc.view, tend):
                 continue
             sentence = doc.sentence_at(tstart)
@@ -473,9 +472,7 @@ class MeetingExtractor:
         ``"Tuesday's meeting followed a telephone call between Trump and
         Putin"``: who took part in the call did not take part in the meeting.
         """
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer(self.triggers())
-        for found, _, _ in self._gazetteer.finditer(view, start, end):
+        for found, _, _ in self._trigger_gazetteer().finditer(view, start, end):
             article = _NEW_EVENT_BEFORE.search(view, max(start, found - 30), found)
             if article is not None:
                 return article.start()
@@ -754,9 +751,14 @@ class MeetingExtractor:
 
     def _next_trigger(self, view: str, start: int, end: int) -> int:
         """Where the first trigger between ``start`` and ``end`` starts, or ``end`` if none."""
+        found = self._trigger_gazetteer().finditer(view, start, end)
+        return next((at for at, _, _ in found), end)
+
+    def _trigger_gazetteer(self) -> Gazetteer:
+        """The pattern of every trigger phrase, built on first use."""
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(self.triggers())
-        return next((found for found, _, _ in self._gazetteer.finditer(view, start, end)), end)
+        return self._gazetteer
 
     def attendees(
         self, mentions: Mentions, people: tuple[Person, ...], start: int, tstart: int

@@ -27,7 +27,8 @@ instead of stalling a batch.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 import regex
@@ -44,7 +45,7 @@ from diplomacy_events.meetings import MeetingExtractor
 from diplomacy_events.mentions import Mentions, Span
 from diplomacy_events.model import Article, Duration, Evidence, Person, Result
 from diplomacy_events.parties import PartyFinder
-from diplomacy_events.people import PersonFinder
+from diplomacy_events.people import FAMILY_NAME_FIRST, PersonFinder
 from diplomacy_events.places import PlaceFinder
 from diplomacy_events.text import Document
 from diplomacy_events.times import TimeFinder, TimeMention
@@ -82,9 +83,6 @@ _WARM_UP = (
     "will meet again next week."
 )
 _WARM_UP_PUBLISHED = datetime.date(2022, 1, 21)
-
-# States whose names put the family name first: "Xi Jinping" is "Xi" later on.
-_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
 
 class Parser:
@@ -240,26 +238,10 @@ class Parser:
         events = self.event_sentences(doc)
         after = sorted({*events, *(i + 1 for i in events if i + 1 < len(doc.sentences))})
         person_spans = self.person_spans(doc, people)
-        times: list[TimeMention] = []
-        for i in events:
-            if deadline is not None:
-                deadline.check()
-            sentence = doc.sentences[i]
-            times.extend(
-                attrs.evolve(t, evidence=_on_original(doc, t.evidence))
-                for t in self.times.find(doc.view, sentence.start, sentence.end)
-            )
+        times = _in_sentences(doc, events, self.times.find, deadline)
         _deadline.check()
         places = self.places.find(doc)
-        durations: list[Duration] = []
-        for i in after:
-            if deadline is not None:
-                deadline.check()
-            sentence = doc.sentences[i]
-            durations.extend(
-                attrs.evolve(d, evidence=_on_original(doc, d.evidence))
-                for d in self.times.find_durations(doc.view, sentence.start, sentence.end)
-            )
+        durations = _in_sentences(doc, after, self.times.find_durations, deadline)
         _deadline.check()
         return Mentions.build(
             doc,
@@ -296,7 +278,7 @@ class Parser:
             if (
                 len(words) > 1
                 and person.party is not None
-                and person.party.code in _FAMILY_NAME_FIRST
+                and person.party.code in FAMILY_NAME_FIRST
             ):
                 forms.setdefault(words[0], person)  # "Xi" for Xi Jinping
         deadline = _deadline.current()
@@ -369,6 +351,28 @@ def _occurrences(
                 break
             else:
                 i += 1
+    return found
+
+
+_Found = TypeVar("_Found", TimeMention, Duration)
+
+
+def _in_sentences(
+    doc: Document,
+    indexes: Iterable[int],
+    find: Callable[[str, int, int], Iterable[_Found]],
+    deadline: _deadline.Deadline | None,
+) -> list[_Found]:
+    """What ``find`` finds in the sentences numbered ``indexes``, with evidence on the original."""
+    found: list[_Found] = []
+    for i in indexes:
+        if deadline is not None:
+            deadline.check()
+        sentence = doc.sentences[i]
+        found.extend(
+            attrs.evolve(item, evidence=_on_original(doc, item.evidence))
+            for item in find(doc.view, sentence.start, sentence.end)
+        )
     return found
 
 

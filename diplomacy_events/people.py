@@ -118,8 +118,8 @@ _LED_NAME_REACH = 40
 # How far before "team was led by" the party of the team may stand.
 _LED_PARTY_REACH = 60
 
-# States whose names put the family name first: "Xi Jinping" is "Xi" alone.
-_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
+# States whose names put the family name first: "Xi Jinping" is "Xi" alone and later on.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})
 
 # Officials' surnames that are also common words, given names or other people's surnames:
 # never read alone as the official ("May", "Said", "Power", "Johnson", "Li").
@@ -530,18 +530,21 @@ class PersonFinder:
         """Well-known officials named without a title."""
         if self._official_gazetteer is None:
             self._official_gazetteer = Gazetteer(self.officials())
-        officials = self.officials()
         for start, end, name in self._official_gazetteer.finditer(doc.view):
-            official = officials[name]
-            yield _Draft(
-                start=start,
-                end=end,
-                name=name,
-                title=None,
-                rank=official.rank,
-                party=self.lexicon.parties.get(official.party),
-                rule="official",
-            )
+            yield self._official_draft(start, end, name)
+
+    def _official_draft(self, start: int, end: int, name: str) -> _Draft:
+        """A well-known official, named without a title at ``start:end``."""
+        official = self.officials()[name]
+        return _Draft(
+            start=start,
+            end=end,
+            name=name,
+            title=None,
+            rank=official.rank,
+            party=self.lexicon.parties.get(official.party),
+            rule="official",
+        )
 
     def surnames_alone(self) -> Mapping[str, str]:
         """The surnames that name a well-known official alone, with the official's full name.
@@ -561,7 +564,7 @@ class PersonFinder:
             owners: dict[str, list[str]] = {}  # surname -> names, in the list's order
             for official in self.lexicon.officials:
                 words = official.name.split()
-                family_first = official.party in _FAMILY_NAME_FIRST
+                family_first = official.party in FAMILY_NAME_FIRST
                 for surname in (words[0] if family_first else words[-1],):
                     names = owners.setdefault(surname, [])
                     if official.name not in names:
@@ -592,22 +595,11 @@ class PersonFinder:
             return
         if self._alone_gazetteer is None:
             self._alone_gazetteer = Gazetteer(alone)
-        officials = self.officials()
         view = doc.view
         for start, end, surname in self._alone_gazetteer.finditer(view):
             if _NAME_BEFORE.search(view, max(0, start - 30), start) or _NAME_NEXT.match(view, end):
                 continue  # "Hunter Biden", "Trump Tower": someone, or something, else
-            name = alone[surname]
-            official = officials[name]
-            yield _Draft(
-                start=start,
-                end=end,
-                name=name,
-                title=None,
-                rank=official.rank,
-                party=self.lexicon.parties.get(official.party),
-                rule="official",
-            )
+            yield self._official_draft(start, end, alone[surname])
 
     def _surnames(self) -> frozenset[str]:
         """Surnames of the known officials, which may stand alone after a title."""
