@@ -728,7 +728,7 @@ def _parallel(
                     exhausted = True
                     break
                 tasks = [slot for slot in chunk if isinstance(slot, _Task)]
-                pending.append((chunk, executor.submit(_work, tasks, timeout) if tasks else []))
+                pending.append((chunk, _submit(executor, tasks, timeout) if tasks else []))
             if not pending:
                 return
             chunk, outputs = pending[0]
@@ -746,6 +746,23 @@ def _parallel(
                 yield next(parsed) if isinstance(slot, _Task) else slot
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _submit(
+    executor: concurrent.futures.ProcessPoolExecutor, tasks: list[_Task], timeout: float | None
+) -> concurrent.futures.Future[list[Result | Failure]]:
+    """Send a chunk to the pool; if a worker has already died, a future that says so.
+
+    A worker can die between two submissions, and the pool then refuses the next one at once.
+    The chunk waits in line as a failed future, and is parsed again, alone, by ``_recover``
+    when its turn comes, so the order of the outputs is kept.
+    """
+    try:
+        return executor.submit(_work, tasks, timeout)
+    except BrokenProcessPool as exc:
+        future: concurrent.futures.Future[list[Result | Failure]] = concurrent.futures.Future()
+        future.set_exception(exc)
+        return future
 
 
 def _recover(

@@ -10,6 +10,7 @@ import os
 import pickle
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -367,6 +368,8 @@ class _Exploding(_Picklable):
     ) -> Result:
         if "BOOM" in text:
             raise RuntimeError("boom")
+        if "SLOW" in text:
+            time.sleep(0.3)
         if "KILL" in text:
             os.kill(os.getpid(), signal.SIGKILL)
         return super().parse(text, published=published, title=title, id=id)
@@ -428,6 +431,21 @@ def test_a_killed_worker_fails_only_its_document() -> None:
     assert killed.source == "item 2"
     assert "worker process parsing it died" in killed.problem
     assert outputs[3] == parse(TALKS)
+
+
+def test_a_worker_that_dies_between_two_submissions_fails_only_its_document() -> None:
+    # The first result is back before the second worker dies; the consumer is slow, so the
+    # pool is already broken when the next chunk is sent to it.
+    texts = [TALKS, "SLOW KILL", TALKS, CALL, TALKS, CALL, TALKS]
+    expected = parse(TALKS)  # and the forked workers start with the parser's caches warm
+    outputs: list[Result | Failure] = []
+    for output in parse_many(texts, workers=2, chunksize=1, parser=_Exploding()):
+        if not outputs:
+            time.sleep(1.0)
+        outputs.append(output)
+    kinds = [type(o).__name__ for o in outputs]
+    assert kinds == ["Result", "Failure", "Result", "Result", "Result", "Result", "Result"]
+    assert outputs[-1] == expected
 
 
 # A document built to be slow: trigger after trigger in one sentence (half a minute unguarded).
