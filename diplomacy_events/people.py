@@ -80,6 +80,46 @@ _PORTFOLIO = regex.compile(
     regex.VERBOSE,
 )
 
+# An institution between a party and a title: "Estonian Foreign Ministry Secretary General",
+# "Japanese Ministry of Foreign Affairs Director General", "Republic of Korea (ROK) Special
+# Representative" (the party's acronym in brackets).
+_INSTITUTION_BEFORE_TITLE = regex.compile(
+    r"""
+    (?:\([\p{Lu}\p{Ll}.]{2,10}\)                                  # "(ROK)"
+    | (?:Foreign|Defen[cs]e|Interior|Economy|Finance)[ ]Ministry    # "Foreign Ministry"
+    | Ministry[ ]of[ ](?:Foreign|External)[ ]Affairs(?:[ ]and[ ]\p{Lu}\p{Ll}++)?
+    | Ministry[ ]of[ ](?:Defen[cs]e|Foreign[ ]Trade|Economy|Finance)
+    | (?:Embassy|Mission|Government)                                 # "U.S. Embassy Spokesperson"
+    )[ ]$
+    """,
+    regex.VERBOSE,
+)
+
+# A party's acronym in brackets after its name: " (DPRK)".
+_ACRONYM_AFTER = regex.compile(r"[ ]\([\p{Lu}\p{Ll}.]{2,10}\)")
+
+# How far before a title the institution and its party may start.
+_INSTITUTION_REACH = 60
+
+# An affiliation after a titled name: "Political Director Jernej Müller, Slovenian Ministry of
+# Foreign Affairs", "Robin Dunnigan, Bureau of European and Eurasian Affairs, U.S. Department of
+# State": the party mention starts where this ends.
+_AFFILIATION_AFTER = regex.compile(
+    r"""
+    ,[ ]
+    (?:(?:the[ ])?(?:Bureau|Office|Directorate|Division|Department)[ ]of[ ][^,;.]{1,60}+,[ ])?+
+    (?:the[ ])?+
+    """,
+    regex.VERBOSE,
+)
+
+# An institution named by a party mention or right after one: "U.S. Department of State",
+# "Slovenian Ministry of Foreign Affairs", "the Japanese Embassy".
+_INSTITUTION_WORD = regex.compile(r"\b(?:Ministry|Department|Embassy|Mission|Government|Office)\b")
+_INSTITUTION_AFTER = regex.compile(
+    r"[ ](?:Foreign[ ]|Defen[cs]e[ ])?(?:Ministry|Department|Embassy|Mission|Government)\b"
+)
+
 # The last word of a portfolio: "for East Asian and Pacific Affairs", "for ... Human Rights".
 _PORTFOLIO_END = regex.compile(
     r"""
@@ -330,10 +370,16 @@ class PersonFinder:
             if portfolio:
                 ends = list(_PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()))
                 cursor = ends[-1].end() if ends else cursor
-            before = _party_before(view, tstart, by_end) or chain_party.get(tstart)
+            else:
+                cursor = _portfolio_party_end(view, cursor, by_start)
+            before = chain_party.get(tstart) or _party_before(view, tstart, by_end)
             if before is not None:
                 if view.startswith(" and ", tend):
                     chain_party[tend + 5] = before
+                if cursor > tend and view.startswith(" ", cursor):
+                    # "U.S. Special Representative for the DPRK Ambassador Sung Kim": a second
+                    # title after the portfolio is the same person's, of the same party.
+                    chain_party[cursor + 1] = before
                 if party is None:
                     party = before.party
             canonical = title if title[0].isupper() else title.capitalize()
@@ -371,6 +417,9 @@ class PersonFinder:
             assert name is not None
             start = name.start() + name.group().index(kept[0])
             text = " ".join(kept)
+            if party is None:
+                affiliation = _affiliation_after(view, start + len(text), by_start)
+                party = affiliation.party if affiliation is not None else None
             yield _Draft(
                 start=start,
                 end=start + len(text),
@@ -675,8 +724,16 @@ class PersonFinder:
             first = min(group, key=lambda d: d.start)
             full = max(group, key=lambda d: len(d.name))
             titled = next((d for d in group if d.title), None)
-            # The party the text gives: a draft of a name alone has the lexicon's.
-            said = next((d.party for d in group if d.party and d.rule != "official"), None)
+            # The party the text gives: a draft of a name alone has the lexicon's. The full
+            # name's comes first: a surname alone before it may be another's ("Kim").
+            said = next(
+                (
+                    d.party
+                    for d in sorted(group, key=lambda d: d.name != full.name)
+                    if d.party and d.rule != "official"
+                ),
+                None,
+            )
             party = said or next((d.party for d in group if d.party is not None), None)
             known = self._office(
                 full.name, titled.title if titled else None, said, published
@@ -706,9 +763,51 @@ def _serving(official: Official, day: datetime.date) -> bool:
 
 
 def _party_before(view: str, start: int, by_end: Mapping[int, PartyMention]) -> PartyMention | None:
-    """A party mention just before a title: ``"Egyptian President"``, ``"Russia's envoy"``."""
-    for gap in (1, 3):  # "Egyptian President", "Russia's President"
-        mention = by_end.get(start - gap)
-        if mention is not None and view[start - gap : start] in {" ", "'s "}:
-            return mention
+    """A party mention just before a title: ``"Egyptian President"``, ``"Russia's envoy"``.
+
+    An institution may stand between them: ``"Estonian Foreign Ministry Secretary General"``,
+    ``"Republic of Korea (ROK) Special Representative"``.
+    """
+    institution = _INSTITUTION_BEFORE_TITLE.search(view, max(0, start - _INSTITUTION_REACH), start)
+    ends = (start, institution.start()) if institution is not None else (start,)
+    for end in ends:
+        for gap in (1, 3):  # "Egyptian President", "Russia's President"
+            mention = by_end.get(end - gap)
+            if mention is not None and view[end - gap : end] in {" ", "'s "}:
+                return mention
+    if institution is not None and institution.group().startswith("("):
+        # "Republic of Korea (ROK) ": the acronym is a mention of the party itself.
+        return by_end.get(institution.end() - 2)
+    return None
+
+
+def _portfolio_party_end(view: str, cursor: int, by_start: Mapping[int, PartyMention]) -> int:
+    """The end of a portfolio that names a party (``"for the DPRK"``), or ``cursor``.
+
+    The party's acronym in brackets is part of it: ``"for the Democratic People's Republic
+    of Korea (DPRK)"``.
+    """
+    for lead in (" for the ", " for "):
+        if view.startswith(lead, cursor):
+            mention = by_start.get(cursor + len(lead))
+            if mention is not None:
+                end = cursor + len(lead) + len(mention.evidence.text)
+                acronym = _ACRONYM_AFTER.match(view, end)
+                return acronym.end() if acronym is not None else end
+    return cursor
+
+
+def _affiliation_after(
+    view: str, end: int, by_start: Mapping[int, PartyMention]
+) -> PartyMention | None:
+    """The party of an institution named after a name: ``"Jernej Müller, Slovenian Ministry"``."""
+    gap = _AFFILIATION_AFTER.match(view, end)
+    if gap is None:
+        return None
+    mention = by_start.get(gap.end())
+    if mention is None:
+        return None
+    after = gap.end() + len(mention.evidence.text)
+    if _INSTITUTION_WORD.search(mention.evidence.text) or _INSTITUTION_AFTER.match(view, after):
+        return mention
     return None

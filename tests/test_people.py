@@ -153,3 +153,56 @@ def test_a_surname_of_someone_the_text_names_is_theirs() -> None:
 def test_an_envoy_in_apposition_to_a_well_known_officials_possessive() -> None:
     found = people("He met Brett McGurk, President Joe Biden's Middle East envoy, and others.")
     assert found["Brett McGurk"] == ("Envoy", "ambassador", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        # An institution between the party and the title (found on held-out readouts).
+        ("Estonian Foreign Ministry Secretary General Anna Tamm spoke.", "Anna Tamm", "EST"),
+        (
+            "Japanese Ministry of Foreign Affairs Director General for Asian and Oceanian "
+            "Affairs Sato Kenji spoke.",
+            "Sato Kenji",
+            "JPN",
+        ),
+        (
+            "Republic of Korea (ROK) Special Representative for Korean Peninsula Peace and "
+            "Security Affairs Noh Kyu-duk spoke.",
+            "Noh Kyu-duk",
+            "KOR",
+        ),
+        # The institution after the name.
+        (
+            "Political Director Marta Kos, Slovenian Ministry of Foreign Affairs, spoke.",
+            "Marta Kos",
+            "SVN",
+        ),
+        (
+            "Deputy Assistant Secretary Jane Roe, Bureau of European and Eurasian Affairs, U.S. "
+            "Department of State, spoke.",
+            "Jane Roe",
+            "USA",
+        ),
+        # A portfolio naming another state, then a second title of the same person.
+        (
+            "U.S. Special Representative for the Democratic People's Republic of Korea (DPRK) "
+            "Ambassador Sung Kim spoke.",
+            "Sung Kim",
+            "USA",
+        ),
+    ],
+)
+def test_the_party_of_an_official_named_with_an_institution(
+    text: str, name: str, party: str
+) -> None:
+    found = people(text)
+    assert found[name][2] == party
+
+
+def test_a_full_names_party_wins_over_an_earlier_surname_alone() -> None:
+    found = people(
+        "ROK Special Representative Kim's meeting. U.S. Special Representative Ambassador "
+        "Sung Kim met ROK Special Representative Noh Kyu-duk."
+    )
+    assert found["Sung Kim"][2] == "USA"
