@@ -80,6 +80,15 @@ _FUTURE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A meeting named in an opening phrase of time, whose main clause is in the future: "During his
+# visit, Special Representative Kim will meet ...": the visit is planned too.
+_DURING_TRIGGER = regex.compile(
+    r"\b(?:During|during|While[ ]on|while[ ]on)[ ](?:his|her|their|its|the)[ ](?:[\p{L}\-]++[ ]){0,2}[\p{L}\-]++\Z"
+)
+_MAIN_CLAUSE_FUTURE = regex.compile(
+    r",[ ](?:[\p{L}\-.'()]++[ ]){0,12}?(?:will|shall|is[ ]to|are[ ]to)\b"
+)
+
 # A future after the trigger's phrase: "A meeting between A and B will take place on Tuesday",
 # "A meeting between Anna Ferreira, the Defence Minister of Senegal, and ... will take place".
 _FUTURE_AFTER = regex.compile(
@@ -160,11 +169,13 @@ _INTRODUCTION = regex.compile(
     regex.VERBOSE,
 )
 
-# Party mentions that are the topic, not a participant: "on Ukraine", "the situation in Syria".
+# Party mentions that are the topic, not a participant: "on Ukraine", "the situation in Syria",
+# "the Special Representative for the DPRK" (an envoy's portfolio).
 _TOPIC_BEFORE = regex.compile(
     r"""
     (?:\b(?:on|about|regarding|over|concerning|situation[ ]in|crisis[ ]in|war[ ]in|conflict[ ]in|against
-    | toward|towards|since|amid|despite)(?:[ ]the)?[ ])$
+    | toward|towards|since|amid|despite
+    | (?:Representative|Envoy|Coordinator|Commissioner)[ ]for)(?:[ ]the)?[ ])$
     """,
     regex.VERBOSE,
 )
@@ -249,6 +260,16 @@ _SEPARATE = regex.compile(
     r"\b(?:separate|separately|bilateral[ ]meetings|individual)\b", regex.IGNORECASE
 )
 
+# A request or an urging whose object is the meeting: "urged the DPRK to return to negotiations",
+# "how to encourage the DPRK to engage in meaningful negotiations". Not a meeting reported.
+_REQUESTED_BEFORE = regex.compile(
+    r"""
+    \b(?:urg(?:e|ed|es|ing)|encourag(?:e|ed|es|ing)|call(?:ed|s|ing)?[ ]on|press(?:ed|es|ing)?|invit(?:e|ed|es|ing))
+    [ ][^,;.]{1,40}?[ ]to[ ](?:[\p{L}\-]++[ ]){0,3}$
+    """,
+    regex.VERBOSE,
+)
+
 # Words before an undated trigger that make it a process or a topic, not an encounter.
 _PROCESS_BEFORE = regex.compile(
     r"""
@@ -258,16 +279,26 @@ _PROCESS_BEFORE = regex.compile(
     | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process | structure[ ]of | within[ ]the
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
+    | return(?:ed|ing|s)?[ ]to(?:[ ]the)?(?=[ ]\Z)   # "urged them to return to negotiations"
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 
-# Words after a trigger that make it another word: "host countries", "meeting rooms".
+# Words after a trigger that make it another word: "host countries", "meeting rooms", "meets
+# the interests of", "met with criticism".
 _NOT_A_TRIGGER_AFTER = regex.compile(
-    r"[ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families"
-    r"|rooms?|places?|halls?|points?|minutes|notes)\b"
+    r"""
+    [ ](?:countr(?:y|ies)|nations?|governments?|communities|city|cities|states?|families
+    | rooms?|places?|halls?|points?|minutes|notes)\b
+    | [ ](?:the[ ]|our[ ]|their[ ]|its[ ]|all[ ])?(?:\p{Ll}+[ ])?(?:interests|needs|requirements
+    | demands?|expectations|criteria|standards?|goals?|targets?|obligations|conditions|deadline
+    | challenges?|threshold)\b
+    | (?:[ ]with)?[ ](?:criticism|approval|resistance|skepticism|scepticism|protests?|opposition
+    | silence|disapproval|condemnation|derision|outrage|applause)\b  # after "met" or "met with"
+    """,
+    regex.VERBOSE,
 )
 
 # The dateline of a dispatch at the start of its first sentence, up to its dash.
@@ -586,6 +617,10 @@ class MeetingExtractor:
             doc.view, trigger_end
         ):
             return Status.PLANNED, True
+        if _DURING_TRIGGER.search(
+            doc.view, max(start, trigger_end - 60), trigger_end
+        ) and _MAIN_CLAUSE_FUTURE.match(doc.view, trigger_end):
+            return Status.PLANNED, True
         return Status.HELD, False
 
     def reject(self, mentions: Mentions, draft: MeetingDraft) -> bool:
@@ -603,6 +638,10 @@ class MeetingExtractor:
         before = view[max(draft.start, draft.trigger_start - 40) : draft.trigger_start]
         before = _TEMPORAL_BREAK.split(before)[-1]  # "had not met since their talks": not the talks
         if _NEGATED.search(before):
+            return True
+        if _REQUESTED_BEFORE.search(
+            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+        ):
             return True
         if draft.time is None and _PROCESS_BEFORE.search(
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start

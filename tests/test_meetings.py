@@ -172,3 +172,60 @@ def test_a_visit_by_an_official_named_after_it_is_a_meeting_in_the_host_state() 
     assert meeting.location.country is not None
     assert meeting.location.country.code == "RUS"
     assert meeting.heads["UZB"].name == "Shavkat Mirziyoyev"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "meet" as in "satisfy" (found on held-out Kremlin messages).
+        "This meets the interests of the peoples of Russia and Uzbekistan.",
+        "Cooperation between Russia and Serbia fully meets the fundamental interests of both.",
+        "France and Germany met the deadline for the report.",
+        "The plan of Russia and China met with criticism in Washington.",
+        # A request that the sides meet is no meeting reported.
+        "Japan and the US urged the DPRK to return to negotiations.",
+        "Kim and Liu discussed how to encourage the DPRK to engage in meaningful negotiations.",
+    ],
+)
+def test_meet_as_satisfy_and_requests_to_negotiate_are_no_meetings(text: str) -> None:
+    assert meetings(text) == ()
+
+
+def test_a_strategic_dialogue_announced_with_its_date_and_place() -> None:
+    [meeting] = meetings(
+        "The United States and the Organization of Islamic Cooperation (OIC) will hold a "
+        "strategic dialogue in Washington, D.C., May 23-24."
+    )
+    assert [p.code for p in meeting.parties] == ["OIC", "USA"]
+    assert meeting.status is de.Status.PLANNED
+    assert meeting.date is not None
+    assert meeting.date.iso == "2025-05-23"
+    assert meeting.location is not None
+    assert meeting.location.city == "Washington"
+
+
+def test_an_envoys_portfolio_is_not_a_party() -> None:
+    [meeting] = meetings(
+        "U.S. Special Representative for the DPRK Ambassador Sung Kim met on April 8 with "
+        "Japanese Director General Funakoshi Takehiro."
+    )
+    assert [p.code for p in meeting.parties] == ["JPN", "USA"]
+    assert meeting.heads["USA"].name == "Sung Kim"
+
+
+def test_a_visit_named_in_a_phrase_of_time_before_a_future_clause_is_planned() -> None:
+    result = de.parse(
+        "U.S. Ambassador Jane Roe will travel to Seoul from April 18-22. During "
+        "her visit, she will meet with South Korean Foreign Minister Park Jin.",
+        published=FRIDAY,
+    )
+    assert [m.status for m in result.meetings] == [de.Status.PLANNED]
+
+
+def test_a_call_with_the_pope_is_a_meeting_with_the_holy_see() -> None:
+    [meeting] = meetings(
+        "During a telephone conversation, President of Russia Vladimir Putin extended warm "
+        "wishes to Pope Francis on his birthday."
+    )
+    assert [p.code for p in meeting.parties] == ["RUS", "VAT"]
+    assert meeting.heads["VAT"].name == "Francis"
