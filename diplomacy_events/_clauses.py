@@ -10,7 +10,7 @@ import regex
 from diplomacy_events.mentions import Mentions
 from diplomacy_events.model import Party, PartyMention, Person
 
-__all__ = ["COLLECTIVE", "clause_start", "possessor", "subject"]
+__all__ = ["COLLECTIVE", "TITLE_PAIR", "clause_start", "possessor", "subject"]
 
 # Where the clause holding a trigger starts: after the last of these before it.
 _CLAUSE_BREAK = regex.compile(
@@ -43,6 +43,16 @@ COLLECTIVE = regex.compile(
     )\b
     """,
     regex.VERBOSE,
+)
+
+# Two officials named by their titles alone, one of each side: "The Secretary and Foreign
+# Minister agreed", "the President and the Prime Minister".
+_TITLE = (
+    r"(?:(?:Deputy|Under|Assistant|Vice|First|Foreign|Prime|Defen[cs]e)[ ])*+"
+    r"(?:Secretary|Minister|President|Chancellor|Premier|Ambassador|Envoy)"
+)
+TITLE_PAIR = regex.compile(
+    rf"\b[Tt]he[ ]{_TITLE}[ ]and[ ](?:the[ ]|his[ ]|her[ ])?(?:{_TITLE}|counterpart)s?+\b(?![ ]\p{{Lu}}|,)"
 )
 
 # A party named as the topic of a clause, not its subject: "on Ukraine", "Russia's war".
@@ -95,6 +105,9 @@ def subject(
     preposition (``"the properties seized by the US"``) is not a subject.
     """
     view = mentions.doc.view
+    pair = TITLE_PAIR.search(view, start, trigger_start)
+    if pair is not None:
+        return (), True, pair.start()
     parties: list[Party] = []
     first = trigger_start
     for span in Mentions.within(mentions.parties, start, trigger_start):

@@ -21,7 +21,7 @@ from functools import cache
 import attrs
 import regex
 
-from diplomacy_events._clauses import clause_start, possessor, subject
+from diplomacy_events._clauses import TITLE_PAIR, clause_start, possessor, subject
 from diplomacy_events.base import TriggerExtractor
 from diplomacy_events.mentions import Mentions
 from diplomacy_events.model import Party, Source, Strength
@@ -53,6 +53,8 @@ _NOT_A_COMMITMENT_BEFORE = regex.compile(
       welcom\w*+ | prais\w*+ | not | never | no | urg\w++ | call\w*+[ ]on | encourag\w*+
     | asked | failed[ ]to | refus\w*+ | hope\w*+(?:[ ](?:that|to))? | ready[ ]to | readiness
     | the[ ]agreements? | previous | earlier | past | existing | would[ ]be | after | since
+    | invitations?                                     # "The invitation was accepted"
+    | an?[ ](?:government|leadership|partner|country|state)  # "a government committed to reforms"
     | (?:authorities|government)'s
     )\b\W*+(?:\w++\W++){0,3}$
     """,
@@ -70,8 +72,21 @@ _AGENDA_VERBS = frozenset(
 # The word after a trigger.
 _NEXT_WORD = regex.compile(r"[ ]++(\p{Ll}++)")
 
-# Words right after a trigger that make it no commitment: "agreed to disagree".
-_NOT_A_COMMITMENT_AFTER = regex.compile(r"[ ]*(?:disagree|differ)\b")
+# Words right after a trigger that make it no commitment: "agreed to disagree", "agreed on the
+# need for" (an opinion), "accepted the invitation" (a further contact, not an undertaking).
+_NOT_A_COMMITMENT_AFTER = regex.compile(
+    r"""
+    [ ]*(?:disagree|differ)\b
+    | [ ](?:the|an?)[ ](?:need|necessity|importance|urgency|value)\b
+    | [ ](?:the|an|his|her|their|this|our|my)[ ](?:\p{Ll}+[ ])?invitation\b
+    """,
+    regex.VERBOSE,
+)
+
+# "agreed that" states an undertaking when its clause says what will be done ("agreed that
+# their teams would start negotiating"), an opinion otherwise ("agreed that Iran must never").
+_AGREED_THAT = "agreed that"
+_UNDERTAKING_IN_CLAUSE = regex.compile(r"[^;:]{0,120}?\b(?:will|would|shall)\b")
 
 # "X will VERB": a future undertaking, when X is a party or "we".
 _WILL = regex.compile(
@@ -197,8 +212,11 @@ class _SubjectExtractor(TriggerExtractor[StatementDraft]):
             )
         else:
             parties, collective, first = subject(mentions, left, start)
-        first_person = not parties and bool(_FIRST_PERSON.search(view, left, start))
-        dual = not parties and bool(_DUAL.search(view, left, start))
+        dual = not parties and bool(
+            _DUAL.search(view, left, start) or TITLE_PAIR.search(view, left, start)
+        )
+        # "The Secretary and President reaffirmed ... our joint commitment": both sides' "our".
+        first_person = not parties and not dual and bool(_FIRST_PERSON.search(view, left, start))
         if not parties:
             collective = True
         first = max(first, _start_of_last_words(view, left, start, self.words_before))
@@ -303,6 +321,10 @@ class CommitmentExtractor(_SubjectExtractor):
         view = mentions.doc.view
         if _FOLLOW_UP_AFTER.match(view, end) or _NOT_A_COMMITMENT_AFTER.match(view, end):
             return False
+        if view[start:end] == _AGREED_THAT and not _UNDERTAKING_IN_CLAUSE.match(
+            view, end, sentence.end
+        ):
+            return False  # "agreed that Iran must never be allowed": an opinion shared
         if view[start:end].split(" ")[0] in _INTENT_TRIGGERS:
             verb = _NEXT_WORD.match(view, end)
             if verb is not None and verb.group(1) in _AGENDA_VERBS:

@@ -83,3 +83,52 @@ def test_an_agreement_reached_with_words_before_its_noun(text: str) -> None:
     assert [p.code for p in commitment.parties] == ["RUS", "USA"]
     assert commitment.strength is de.Strength.AGREED
     assert "prisoner exchanges" in commitment.action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An opinion the sides share, not an undertaking (found on held-out readouts).
+        "Both sides agreed that Iran must never be allowed to acquire a nuclear weapon.",
+        "The sides agreed on the need for joint efforts against the pandemic.",
+        "They agreed on the importance of close coordination.",
+        # An invitation accepted is a further contact, not an undertaking.
+        "The invitation was accepted with gratitude.",
+        "Russia accepted the invitation to the summit.",
+        # A third party described, not bound: "a government committed to reforms".
+        "They called for a government committed to and able to implement reforms.",
+    ],
+)
+def test_shared_opinions_invitations_and_descriptions_are_no_commitments(text: str) -> None:
+    assert commitments(text) == ()
+
+
+def test_agreed_that_with_what_will_be_done_is_a_commitment() -> None:
+    [commitment] = commitments("The sides agreed that their experts would draft a protocol.")
+    assert [p.code for p in commitment.parties] == ["RUS", "USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Secretary and Foreign Minister discussed trade and agreed to form a partnership.",
+        "The Deputy Secretary and Foreign Minister reaffirmed our shared commitment to peace.",
+        "The President and his counterpart agreed to form a working partnership.",
+    ],
+)
+def test_two_officials_named_by_their_titles_bind_both_sides(text: str) -> None:
+    result = de.parse(
+        "Secretary of State Jane Roe met Russian Foreign Minister Ivan Petrov in Geneva on "
+        "Thursday. " + text,
+        published=DAY,
+    )
+    [commitment] = result.commitments
+    assert [p.code for p in commitment.parties] == ["RUS", "USA"]
+
+
+def test_officials_of_one_side_in_apposition_are_not_both_sides() -> None:
+    # "The administration, led by the President and the Secretary, is committed": one side.
+    pair = "the administration, led by the President and the Secretary, is committed to peace"
+    from diplomacy_events._clauses import TITLE_PAIR
+
+    assert TITLE_PAIR.search(pair) is None
