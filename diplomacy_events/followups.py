@@ -41,6 +41,23 @@ _NOT_BEFORE = regex.compile(
 )
 
 
+# "invited" a few words before an invitation phrase: "Putin invited Serdar Berdimuhamedov to
+# visit Russia" (not "at the invitation of", a visit being made, nor "was invited").
+_INVITED_BEFORE = regex.compile(
+    r"(?<!\b(?:was|were|been|being|is|are)[ ])\binvited(?:[ ][^ .;]++){1,8}[ ]$"
+)
+
+# How far before an invitation phrase "invited" may stand.
+_INVITED_REACH = 90
+
+# A subject right before a present-tense trigger: "We maintain regular contacts" is a habit.
+_HABIT_SUBJECT = regex.compile(r"\b(?:[Ww]e|[Tt]hey)[ ]$")
+_HABIT_VERBS = frozenset({"maintain", "keep", "remain", "stay"})
+
+# The kind of the phrases that are follow-ups only when invited.
+_INVITATION = "invitation"
+
+
 @attrs.frozen(kw_only=True)
 class FollowUpDraft:
     """A follow-up as found in one sentence (view offsets), before assembly."""
@@ -69,9 +86,20 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
     rule = "followup"
 
     def accept(self, mentions: Mentions, sentence: Sentence, start: int, end: int) -> bool:
-        """Reject a trigger negated or about an earlier contact (``"the last meeting"``)."""
+        """Reject a trigger negated or about an earlier contact (``"the last meeting"``).
+
+        An invitation phrase (``"to pay an official visit"``) is one only
+        after ``"invited"``: an invitation extended at the reported meeting.
+        """
         view = mentions.doc.view
-        return not _NOT_BEFORE.search(view[max(sentence.start, start - 30) : start])
+        if self.phrases()[view[start:end]] == _INVITATION and not _INVITED_BEFORE.search(
+            view, max(sentence.start, start - _INVITED_REACH), start
+        ):
+            return False
+        before = view[max(sentence.start, start - 30) : start]
+        if view[start:end].split(" ")[0] in _HABIT_VERBS and _HABIT_SUBJECT.search(before):
+            return False
+        return not _NOT_BEFORE.search(before)
 
     def build(
         self, mentions: Mentions, sentence: Sentence, start: int, end: int, label: str
@@ -85,6 +113,13 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         )
         if before is not None:
             ev_start = start - len(before.group())
+        invited = (
+            _INVITED_BEFORE.search(view, max(sentence.start, start - _INVITED_REACH), start)
+            if label == _INVITATION
+            else None
+        )
+        if invited is not None:
+            ev_start = invited.start()  # "invited Serdar Berdimuhamedov to visit Russia"
         words = regex.compile(r"(?:[ ]+[^ .;]+){0,6}").match(view, end, sentence.end)
         ev_end = words.end() if words else end
         time = None

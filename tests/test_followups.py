@@ -46,3 +46,34 @@ def test_officials_who_would_also_meet_are_a_followup() -> None:
     )
     [followup] = result.followups
     assert [p.code for p in followup.parties] == ["RUS", "USA"]
+
+
+def test_an_invitation_to_visit_extended_at_the_meeting_is_a_followup() -> None:
+    result = de.parse(
+        "Vladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart "
+        "Tokayev. Vladimir Putin invited Kassym-Jomart Tokayev to pay an official visit to "
+        "Russia next year.",
+        published=DAY,
+    )
+    [followup] = result.followups
+    assert [p.code for p in followup.parties] == ["KAZ", "RUS"]
+    assert followup.evidence.text.startswith("invited Kassym-Jomart Tokayev to pay")
+    assert len(result.meetings) == 1  # an invitation is no meeting of its own
+
+
+def test_a_visit_at_an_invitation_or_a_plain_purpose_is_no_followup() -> None:
+    for text in (
+        "Tokayev will visit Moscow at the invitation of Putin to visit the exhibition.",
+        "He travelled to Geneva to visit the new headquarters.",
+        "He was invited by the organisers to visit the exhibition.",
+    ):
+        assert de.parse(MEETING + text, published=DAY).followups == (), text
+
+
+def test_regular_contacts_agreed_are_a_followup_a_habit_is_not() -> None:
+    agreed = de.parse(
+        MEETING + "They agreed to continue regular contacts at various levels.", published=DAY
+    )
+    assert len(agreed.followups) == 1
+    habit = de.parse(MEETING + "We maintain regular contacts with them.", published=DAY)
+    assert habit.followups == ()
