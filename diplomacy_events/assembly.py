@@ -442,13 +442,22 @@ class Assembler:
     ) -> MeetingGroup | None:
         """The meeting "the talks" or "their meeting" refers to.
 
-        The last one mentioned before the draft whose parties include the draft's.
+        The last one mentioned before the draft whose parties include the draft's,
+        or, in the draft's own sentence, one of its kind whose parties the draft's
+        include ("thanked Laos for its participation at the U.S.-ASEAN Special Summit
+        and noted the summit demonstrated ...").
         """
         best: MeetingGroup | None = None
         best_at = -1
         mine = set(draft.parties)
         for group in reversed(groups):  # the newest first: the older rarely need the set test
-            if group.last_at < best_at or not mine <= set(group.parties):
+            if group.last_at < best_at:
+                continue
+            if not mine <= set(group.parties) and not (
+                draft.sentence.index in group.sentences
+                and draft.trigger.kind == group.first.trigger.kind  # "the summit": a summit
+                and set(group.parties) <= mine
+            ):
                 continue
             at = (
                 group.last_at  # drafts are merged in text order: the usual case, in constant time

@@ -285,3 +285,25 @@ def test_who_discusses_an_upcoming_summit_does_not_lead_a_side_at_it() -> None:
     )
     [summit] = [m for m in result.meetings if "ASEAN" in {p.code for p in m.parties}]
     assert summit.heads["USA"].name == "Biden"
+
+
+def test_the_summit_in_the_sentence_naming_a_summit_is_that_summit() -> None:
+    result = de.parse(
+        "Deputy Secretary of State Wendy Sherman met today with Thongphane Savanphet, Deputy "
+        "Minister of Foreign Affairs of the Lao People's Democratic Republic, in Vientiane. "
+        "The Deputy Secretary thanked Laos for its "
+        "participation at the U.S.-ASEAN Special Summit and noted the summit demonstrated how "
+        "the United States prioritizes its relationship with Southeast Asian partners.",
+        published=datetime.date(2022, 6, 10),
+    )
+    summits = [m for m in result.meetings if "ASEAN" in {p.code for p in m.parties}]
+    assert len(summits) == 1
+
+
+def test_a_summit_in_the_sentence_of_talks_on_its_sidelines_stays_apart() -> None:
+    result = de.parse(
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping held talks on "
+        "Wednesday, meeting on the sidelines of a BRICS summit hosted by Russia.",
+        published=datetime.date(2024, 10, 24),
+    )
+    assert len(result.meetings) == 2
