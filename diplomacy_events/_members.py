@@ -22,7 +22,7 @@ __all__ = ["members"]
 # "the leaders of A, B and C", "heads of state of ...": the list follows.
 _LEADERS_OF = regex.compile(
     r"""
-    \b(?:leaders|heads[ ]of[ ]state(?:[ ]and[ ]government)?|presidents|prime[ ]ministers
+    \b(?:leaders|heads(?:[ ]of[ ]state(?:[ ]and[ ]government)?)?|presidents|prime[ ]ministers
     | foreign[ ]ministers)[ ]of[ ]
     """,
     regex.VERBOSE,
@@ -31,11 +31,14 @@ _LEADERS_OF = regex.compile(
 # "BRICS expanded last year to include A, B and C": the list follows.
 _TO_INCLUDE = regex.compile(r"\bexpanded\b[^.;]{0,40}?[ ]to[ ]include[ ]")
 
-# "the leaders attending included X, Y", "the meeting was attended by X": people follow.
+# "the leaders attending included X, Y", "the meeting was attended by X", "Taking part in the
+# summit were X, Y": people follow.
 _ATTENDING = regex.compile(
     r"""
     \b(?:leaders|heads[ ]of[ ]state|participants)[ ](?:attending|present)[ ](?:included|were)[ ]
     | \b(?:was|were)[ ]attended[ ]by[ ]
+    | \bTaking[ ]part[ ]in[ ]the[ ](?:summit|meeting|talks|session|conference)
+      (?:,[^,;.]{1,120}+,)?+[ ]were[ ]            # "Taking part in the meeting, timed to ..., were"
     """,
     regex.VERBOSE,
 )
@@ -59,7 +62,7 @@ _LIST_GAP = regex.compile(r"(?:,[ ]and[ ]|,[ ]|[ ]and[ ])(?:the[ ])?")
 _LIST_OPENING = regex.compile(r"(?:the[ ])?")
 
 # How far a list of members may run.
-_LIST_REACH = 400
+_LIST_REACH = 800
 
 # How far before "joined" its subject may start.
 _SUBJECT_REACH = 80

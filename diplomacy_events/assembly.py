@@ -63,9 +63,9 @@ __all__ = ["Assembler", "Drafts", "MeetingGroup"]
 # "The Russian delegation was led by X", "the US side was headed by X".
 _LED_BY = regex.compile(
     r"""
-    \b(?:delegation|side|team)s?
+    \b(?:[Dd]elegation|side|team)s?
     (?:[ ]\p{L}+){0,3}?             # "was", "of Russia"
-    [ ](?:was[ ]|were[ ]|is[ ])?
+    ,?[ ](?:was[ ]|were[ ]|is[ ])?  # "the Policy Consultation Delegation, led by"
     (?:led|headed|chaired)[ ]by[ ]
     | \b(?:was|were|is)[ ]represented[ ]by[ ]  # "Hamas was represented by its Gaza chief X"
     """,
@@ -443,9 +443,11 @@ class Assembler:
         """The meeting "the talks" or "their meeting" refers to.
 
         The last one mentioned before the draft whose parties include the draft's,
-        or, in the draft's own sentence, one of its kind whose parties the draft's
-        include ("thanked Laos for its participation at the U.S.-ASEAN Special Summit
-        and noted the summit demonstrated ...").
+        or one of its kind that either shares an organisation with the draft ("the
+        Russia-ASEAN summit ... Taking part in the summit were the Sultan of Brunei,
+        ...") or, in the draft's own sentence, has parties the draft's include
+        ("thanked Laos for its participation at the U.S.-ASEAN Special Summit and
+        noted the summit demonstrated ...").
         """
         best: MeetingGroup | None = None
         best_at = -1
@@ -453,10 +455,19 @@ class Assembler:
         for group in reversed(groups):  # the newest first: the older rarely need the set test
             if group.last_at < best_at:
                 continue
-            if not mine <= set(group.parties) and not (
-                draft.sentence.index in group.sentences
-                and draft.trigger.kind == group.first.trigger.kind  # "the summit": a summit
-                and set(group.parties) <= mine
+            theirs = set(group.parties)
+            same_kind = draft.trigger.kind == group.first.trigger.kind  # "the summit": a summit
+            if not mine <= theirs and not (
+                same_kind
+                and (
+                    (draft.sentence.index in group.sentences and theirs <= mine)
+                    # "Taking part in the summit were ...": the members of the Russia-ASEAN
+                    # summit named just before
+                    or (
+                        draft.sentence.index - max(group.sentences) <= _MEMBER_SENTENCES
+                        and any(p.kind is PartyKind.ORGANISATION for p in mine & theirs)
+                    )
+                )
             ):
                 continue
             at = (
@@ -564,8 +575,10 @@ class Assembler:
         if set(draft.parties) != set(group.parties):
             return False
         same_sentence = draft.sentence.index in group.sentences
-        if draft.mode is not group.first.mode and not same_sentence:
-            return False  # a call is not the visit it prepared
+        if draft.mode is not group.first.mode and (
+            not same_sentence or draft.sequenced or group.first.sequenced
+        ):
+            return False  # a call is not the visit it prepared, nor one "following talks"
         named = group.named
         if not same_sentence and any(
             p.party is not None and named.get(p.party.code, p.name) != p.name for p in draft.people
@@ -598,7 +611,8 @@ class Assembler:
             return
         if first.sentence.index > 3 or group.status is Status.PLANNED:
             return
-        own = self.sentence_day(mentions, first.sentence, published)
+        # "Following talks held on February 22, they spoke by telephone": that day is the talks'.
+        own = None if first.sequenced else self.sentence_day(mentions, first.sentence, published)
         if own is not None:
             group.date = own
             return
@@ -1210,11 +1224,17 @@ def _person_before(mentions: Mentions, floor: int, offset: int) -> Person | None
 
 
 def _party_before(mentions: Mentions, floor: int, offset: int) -> Party | None:
-    """The last party mentioned between ``floor`` and ``offset``."""
-    found = None
-    for span in Mentions.within(mentions.parties, max(floor, offset - 40), offset):
-        assert isinstance(span.value, PartyMention)
-        found = span.value.party
+    """The last party mentioned between ``floor`` and ``offset``, by name or by a person.
+
+    "President-elect Yoon Suk Yeol's Policy Consultation Delegation, led by": Yoon's party.
+    """
+    found, at = None, -1
+    for spans in (mentions.parties, mentions.person_spans):
+        for span in Mentions.within(spans, max(floor, offset - 60), offset):
+            value = span.value
+            party = value.party if isinstance(value, (PartyMention, Person)) else None
+            if party is not None and span.start > at:
+                found, at = party, span.start
     return found
 
 

@@ -39,7 +39,7 @@ __all__ = [
 _FOLLOW_UP_AFTER = regex.compile(
     r"""
     [ ]*(?:also[ ]|further[ ])?+
-    (?:meet | continue[ ](?:their[ ])?(?:contacts|dialogue|consultations)
+    (?:meet | continue[ ](?:their[ ])?(?:(?:\p{Ll}++[ ](?:and[ ])?)?contacts|dialogue|consultations)
     | maintain | stay[ ]in | keep[ ]in | remain[ ]in | hold[ ](?:a[ ])?(?:follow-up|further|another|next)
     | convene | set[ ]up[ ]a[ ]consultation | further[ ]contacts | on[ ]further[ ]contacts)
     """,

@@ -80,13 +80,25 @@ _FUTURE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A word that puts an event before or after another in one sentence: "Following talks held in
+# Moscow on February 22, the presidents shared opinions in a telephone conversation".
+_SEQUENCE = regex.compile(r"\b(?:[Ff]ollowing|[Aa]fter|[Bb]efore|[Aa]head[ ]of|[Pp]rior[ ]to)\b")
+
+# A relative clause after a phrase of sequence continues its event: ", during which he met".
+_RELATIVE_AFTER_COMMA = regex.compile(r"(?:during|at|in|after)[ ]which\b|where\b|when\b|which\b")
+
 # A meeting named in an opening phrase of time, whose main clause is in the future: "During his
 # visit, Special Representative Kim will meet ...": the visit is planned too.
 _DURING_TRIGGER = regex.compile(
     r"\b(?:During|during|While[ ]on|while[ ]on)[ ](?:his|her|their|its|the)[ ](?:[\p{L}\-]++[ ]){0,2}[\p{L}\-]++\Z"
 )
+# The same in an opening phrase of the sentence: "In addition to meeting Israeli and Palestinian
+# leaders, Assistant Secretary Leaf will ...".
+_OPENING_PHRASE = regex.compile(
+    r"(?:In[ ]addition[ ]to|Besides|Alongside|During|While[ ]on)\b[^,;]{0,80}\Z"
+)
 _MAIN_CLAUSE_FUTURE = regex.compile(
-    r",[ ](?:[\p{L}\-.'()]++[ ]){0,12}?(?:will|shall|is[ ]to|are[ ]to)\b"
+    r"[^,;.]{0,80}?,[ ](?:[\p{L}\-.'()]++[ ]){0,12}?(?:will|shall|is[ ]to|are[ ]to)\b"
 )
 
 # A future after the trigger's phrase: "A meeting between A and B will take place on Tuesday",
@@ -106,7 +118,7 @@ _NEGATED = regex.compile(
       not | never | no | denied | den(?:y|ies) | cancel(?:l?ed|s)? | call(?:ed)?[ ]off
     | postponed | pushed[ ]back | put[ ]off | ruled[ ]out | refused | declined | rejected | if | unless | whether
     | would | could | might | should | possible | possibility | proposed | proposal
-    | hope | hopes | hoped | hoping | ready[ ]to | readiness | invitation | invited
+    | hope | hopes | hoped | hoping | ready[ ]to | readiness | invitation | invited | open[ ]to
     | too[ ]early | speak[ ]about | talk[ ]about | prospects?
     )\b
     """,
@@ -280,6 +292,8 @@ _PROCESS_BEFORE = regex.compile(
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
     | return(?:ed|ing|s)?[ ]to(?:[ ]the)?(?=[ ]\Z)   # "urged them to return to negotiations"
+    | through(?:[ ][\p{L}\-]++){0,3}(?=[ ]\Z)         # "settled through dialogue and negotiations"
+    | agreed[ ]to[ ](?:launch|establish|create|set[ ]up)(?:[ ][\p{L}\-]++){0,4}(?=[ ]\Z)  # a new forum
     )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -308,6 +322,9 @@ _DATELINE_DASH = regex.compile(r"\p{Lu}{2}[^\n\u2014]{0,50}?[ ]\u2014[ ]")
 _LOCATIVE = regex.compile(
     r"\b(?:in|at|to|near|outside|from|inside|(?:margins|sidelines)[ ]of)[ ](?:the[ ])?(?:\p{L}++[ ]and[ ])?$"
 )
+
+# "from" before a venue: the institution a delegation comes from, not where it met.
+_FROM_BEFORE = regex.compile(r"\bfrom[ ](?:the[ ])?$")
 
 # How far back, in characters, the destination of a trip is looked for.
 _DESTINATION_REACH = 3000
@@ -414,6 +431,9 @@ class MeetingDraft:
     """The party that hosts or chairs a meeting named before ("whose government hosted the meeting")."""
     named: bool = False
     """Whether a compound before it names its sides ("the U.S.-Morocco Strategic Dialogue")."""
+    sequenced: bool = False
+    """Whether it follows a phrase of sequence in its sentence ("Following talks in Moscow, the
+    presidents spoke by telephone"): that phrase's event is another meeting."""
 
 
 class MeetingExtractor:
@@ -617,8 +637,10 @@ class MeetingExtractor:
             doc.view, trigger_end
         ):
             return Status.PLANNED, True
-        if _DURING_TRIGGER.search(
-            doc.view, max(start, trigger_end - 60), trigger_end
+        sentence = doc.sentence_at(max(start, trigger_end - 1))
+        if (
+            _DURING_TRIGGER.search(doc.view, max(start, trigger_end - 60), trigger_end)
+            or _OPENING_PHRASE.match(doc.view, sentence.start, trigger_end)
         ) and _MAIN_CLAUSE_FUTURE.match(doc.view, trigger_end):
             return Status.PLANNED, True
         return Status.HELD, False
@@ -742,6 +764,14 @@ class MeetingExtractor:
             time, time_start = _nearest_time(
                 mentions, sentence.start, sentence.end, tstart, clause_end
             )
+        # "Following talks held in Moscow on February 22, they spoke by telephone": a trigger
+        # after the phrase of sequence, whose date is the other event's.
+        sequence = _last_sequence(view, sentence.start, tstart)
+        comma = view.find(", ", sequence, tstart) if sequence is not None else -1
+        # "... after a final day of talks in Doha on Wednesday, during which he met": the same event.
+        sequenced = comma >= 0 and not _RELATIVE_AFTER_COMMA.match(view, comma + 2)
+        if sequenced and sequence is not None and sequence < (time_start or -1) < comma:
+            time, time_start = None, None
         if place is None and not remote and country is None:
             place = self.trip_place(mentions, sentence, parties)
         place = place if not remote else None
@@ -766,6 +796,7 @@ class MeetingExtractor:
             definite=anaphoric,
             host=self.host(mentions, sentence, tstart) if anaphoric else None,
             named=len(compound) >= 2,
+            sequenced=sequenced,
         )
 
     def host(self, mentions: Mentions, sentence: Sentence, tstart: int) -> Party | None:
@@ -924,6 +955,14 @@ class MeetingExtractor:
         return tuple(drafts)
 
 
+def _last_sequence(view: str, start: int, end: int) -> int | None:
+    """Where the last word of sequence ("Following", "after") between two offsets ends."""
+    found = None
+    for match in _SEQUENCE.finditer(view, start, end):
+        found = match.end()
+    return found
+
+
 def _country_of(mention: PartyMention) -> Party | None:
     """The state a mention names, if it is a state."""
     return mention.party if mention.party.kind is PartyKind.STATE else None
@@ -1036,6 +1075,10 @@ def _nearest_place(
         )
         if metonym and not locative:
             continue  # "relations between Moscow and New Delhi": the capitals stand for states
+        if place.evidence.rule.endswith(".venue") and _FROM_BEFORE.search(
+            view, max(0, span.start - 12), span.start
+        ):
+            continue  # "a delegation from the Department of State": where it came from
         candidates.append(span)
     if not candidates:
         return None

@@ -367,11 +367,13 @@ class PersonFinder:
                 party = mention.party
                 cursor = doc.view_offset(mention.evidence.end)
             portfolio = _PORTFOLIO.match(view, cursor)
-            if portfolio:
-                ends = list(_PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()))
-                cursor = ends[-1].end() if ends else cursor
-            else:
-                cursor = _portfolio_party_end(view, cursor, by_start)
+            ends = (
+                list(_PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()))
+                if portfolio
+                else []
+            )
+            # "for European and Eurasian Affairs", else "for Yemen", "for the DPRK"
+            cursor = ends[-1].end() if ends else _portfolio_party_end(view, cursor, by_start)
             before = chain_party.get(tstart) or _party_before(view, tstart, by_end)
             if before is not None:
                 if view.startswith(" and ", tend):

@@ -307,3 +307,26 @@ def test_a_summit_in_the_sentence_of_talks_on_its_sidelines_stays_apart() -> Non
         published=datetime.date(2024, 10, 24),
     )
     assert len(result.meetings) == 2
+
+
+def test_members_listed_after_a_summit_of_an_organisation_join_it() -> None:
+    result = de.parse(
+        "Vladimir Putin took part in the Russia-ASEAN summit via videoconference. Taking part "
+        "in the summit were Prime Minister of the Kingdom of Cambodia Hun Sen; President of the "
+        "Republic of Indonesia Joko Widodo; and Prime Minister of Malaysia Ismail Sabri Yaakob.",
+        published=datetime.date(2021, 10, 28),
+    )
+    [summit] = result.meetings
+    assert {p.code for p in summit.parties} == {"ASEAN", "IDN", "KHM", "MYS", "RUS"}
+    assert summit.heads["KHM"].name == "Hun Sen"
+
+
+def test_the_heads_of_states_listed_after_a_meeting_of_an_organisation_take_part() -> None:
+    result = de.parse(
+        "The Kremlin hosted a meeting of the heads of state of the Collective Security Treaty "
+        "Organisation. Taking part in the meeting, timed to coincide with the 30th anniversary "
+        "of the treaty, were the heads of Russia, Armenia, Belarus and Kazakhstan.",
+        published=datetime.date(2022, 5, 16),
+    )
+    [meeting] = result.meetings
+    assert {p.code for p in meeting.parties} == {"ARM", "BLR", "CSTO", "KAZ", "RUS"}

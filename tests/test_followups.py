@@ -77,3 +77,13 @@ def test_regular_contacts_agreed_are_a_followup_a_habit_is_not() -> None:
     assert len(agreed.followups) == 1
     habit = de.parse(MEETING + "We maintain regular contacts with them.", published=DAY)
     assert habit.followups == ()
+
+
+def test_close_contacts_and_interaction_and_contacts_are_followups_not_commitments() -> None:
+    for text in (
+        "The sides agreed to continue interaction and contacts at various levels.",
+        "The presidents agreed to maintain close contacts.",
+    ):
+        result = de.parse(MEETING + text, published=DAY)
+        assert len(result.followups) == 1, text
+        assert result.commitments == (), text

@@ -229,3 +229,65 @@ def test_a_call_with_the_pope_is_a_meeting_with_the_holy_see() -> None:
     )
     assert [p.code for p in meeting.parties] == ["RUS", "VAT"]
     assert meeting.heads["VAT"].name == "Francis"
+
+
+def test_a_call_following_talks_in_its_sentence_is_a_meeting_of_its_own() -> None:
+    result = de.parse(
+        "Following Russia-Azerbaijan top-level talks held in Moscow on February 22, Vladimir "
+        "Putin and President of Azerbaijan Ilham Aliyev shared opinions in a telephone "
+        "conversation on a number of current issues.",
+        published=datetime.date(2022, 2, 26),
+    )
+    found = [(m.mode, m.date.iso if m.date else None) for m in result.meetings]
+    assert found == [(de.Mode.IN_PERSON, "2022-02-22"), (de.Mode.REMOTE, "2022-02-26")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was noted that Russia is open to negotiations with representatives of Ukraine.",
+        "They hoped that the conflict between Russia and Ukraine would be settled through "
+        "dialogue and negotiations.",
+        "Secretary Blinken and Foreign Minister Bustillo of Uruguay agreed to launch an annual "
+        "bilateral Interministerial Dialogue.",
+    ],
+)
+def test_readiness_means_and_a_forum_to_be_launched_are_no_meetings(text: str) -> None:
+    assert meetings(text) == ()
+
+
+def test_a_ministerial_is_a_meeting_of_its_organisation() -> None:
+    [meeting] = meetings(
+        "Secretary of State Antony J. Blinken will travel to Brussels, Belgium, May 5 to 7 "
+        "to attend the NATO Foreign Ministerial."
+    )
+    assert [p.code for p in meeting.parties] == ["NATO", "USA"]
+    assert meeting.status is de.Status.PLANNED
+
+
+def test_a_meeting_in_an_opening_phrase_before_a_future_main_clause_is_planned() -> None:
+    result = de.parse(
+        "In addition to meeting Israeli and Palestinian leaders, Assistant Secretary of State "
+        "Barbara Leaf will meet with representatives of civil society.",
+        published=FRIDAY,
+    )
+    assert [m.status for m in result.meetings] == [de.Status.PLANNED]
+
+
+def test_a_delegation_led_by_someone_after_a_comma_is_headed_by_them() -> None:
+    [meeting] = meetings(
+        "Today, Deputy Secretary Wendy Sherman met in Washington with Republic of Korea "
+        "President-elect Yoon Suk Yeol's Policy Consultation Delegation, led by National "
+        "Assembly Representative Park Jin."
+    )
+    assert meeting.heads["KOR"].name == "Park Jin"
+
+
+def test_a_delegation_from_a_ministry_did_not_meet_there() -> None:
+    [meeting] = meetings(
+        "On Tuesday, Special Representative Thomas West of the United States led a delegation "
+        "from the Department of State to continue discussions with senior Taliban "
+        "representatives in Tashkent, Uzbekistan."
+    )
+    assert meeting.location is not None
+    assert meeting.location.city == "Tashkent"

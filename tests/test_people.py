@@ -184,7 +184,8 @@ def test_an_envoy_in_apposition_to_a_well_known_officials_possessive() -> None:
             "Jane Roe",
             "USA",
         ),
-        # A portfolio naming another state, then a second title of the same person.
+        # A portfolio naming another state ("for Yemen"), maybe with a second title after it.
+        ("U.S. Special Envoy for Yemen Tim Lenderking arrived.", "Tim Lenderking", "USA"),
         (
             "U.S. Special Representative for the Democratic People's Republic of Korea (DPRK) "
             "Ambassador Sung Kim spoke.",
