@@ -118,7 +118,7 @@ _NEGATED = regex.compile(
       not | never | no | denied | den(?:y|ies) | cancel(?:l?ed|s)? | call(?:ed)?[ ]off
     | postponed | pushed[ ]back | put[ ]off | ruled[ ]out | refused | declined | rejected | if | unless | whether
     | would | could | might | should | possible | possibility | proposed | proposal
-    | hope | hopes | hoped | hoping | ready[ ]to | readiness | invitation | invited | open[ ]to
+    | hope | hopes | hoped | hoping | ready[ ](?:to|for) | readiness | invitation | invited | open[ ]to
     | too[ ]early | speak[ ]about | talk[ ]about | prospects?
     )\b
     """,
@@ -293,6 +293,8 @@ _PROCESS_BEFORE = regex.compile(
     | possible | potential | prospects?[ ]of | feature | including | such[ ]as
     | return(?:ed|ing|s)?[ ]to(?:[ ]the)?(?=[ ]\Z)   # "urged them to return to negotiations"
     | through(?:[ ][\p{L}\-]++){0,3}(?=[ ]\Z)         # "settled through dialogue and negotiations"
+    | thank\w*+[^.;]{0,60}?[ ]for[ ](?:the|this)[ ]opportunity(?:[ ]to)?(?=[ ]\Z)  # "thanked him for the
+                                                        # opportunity to visit": the visit at hand
     | agreed[ ]to[ ](?:launch|establish|create|set[ ]up)(?:[ ][\p{L}\-]++){0,4}(?=[ ]\Z)  # a new forum
     )\b
     """,
@@ -673,8 +675,12 @@ class MeetingExtractor:
         cue = _TOPIC_BEFORE_TRIGGER.search(
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
         )
+        # "the outcomes of the Russia-Iran top-level meeting in Moscow on January 19": a meeting
+        # that names its sides and its date is one, whatever is said of it.
+        named_and_dated = draft.named and draft.time is not None
         return cue is not None and (
-            draft.time is None or (cue.group("report") is not None and not dated_phrase)
+            draft.time is None
+            or (cue.group("report") is not None and not dated_phrase and not named_and_dated)
         )
 
     def has_counterpart(self, mentions: Mentions, draft: MeetingDraft) -> bool:

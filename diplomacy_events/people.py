@@ -95,6 +95,12 @@ _INSTITUTION_BEFORE_TITLE = regex.compile(
     regex.VERBOSE,
 )
 
+# A body after a party named after a title: "Speaker of the Mongolian Parliament".
+_BODY_AFTER_PARTY = regex.compile(
+    r"[ ](?:Parliament|Government|Senate|National[ ]Assembly|State[ ]Duma|Congress|Cabinet"
+    r"|Foreign[ ]Ministry|Ministry[ ]of[ ]Foreign[ ]Affairs)\b"
+)
+
 # A party's acronym in brackets after its name: " (DPRK)".
 _ACRONYM_AFTER = regex.compile(r"[ ]\([\p{Lu}\p{Ll}.]{2,10}\)")
 
@@ -135,7 +141,7 @@ _APPOSITION = regex.compile(
     r"""
     ,[ ]                                       # a comma
     (?:the[ ])?+                               # maybe "the"
-    (?P<owner>\p{Lu}[\p{L}.]*+(?:[ ]\p{Lu}[\p{L}.]*+){0,3}'s[ ])?  # a party: "Moscow's "
+    (?P<owner>\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+){0,3}'s[ ])?  # "Moscow's ", "the UN Secretary-General's "
     (?:(?:newly[ ])?+(?:appointed|elected|acting|new|then|former|current|outgoing)[ ]){0,2}
     (?=\p{L})                                  # then the title
     """,
@@ -366,6 +372,9 @@ class PersonFinder:
                 mention = by_start[of.end()]
                 party = mention.party
                 cursor = doc.view_offset(mention.evidence.end)
+                # "Speaker of the Mongolian Parliament Zandanshatar": the body is no part of the name
+                body = _BODY_AFTER_PARTY.match(view, cursor)
+                cursor = body.end() if body is not None else cursor
             portfolio = _PORTFOLIO.match(view, cursor)
             ends = (
                 list(_PORTFOLIO_END.finditer(view, portfolio.start(), portfolio.end()))

@@ -291,3 +291,27 @@ def test_a_delegation_from_a_ministry_did_not_meet_there() -> None:
     )
     assert meeting.location is not None
     assert meeting.location.city == "Tashkent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin noted that the Russian delegation is in Gomel, Belarus, and is ready for talks "
+        "with representatives from Ukraine.",
+        "Secretary Blinken thanked Prime Minister Kishida of Japan for the opportunity to visit.",
+    ],
+)
+def test_readiness_for_talks_and_an_opportunity_to_visit_are_no_meetings(text: str) -> None:
+    assert meetings(text) == ()
+
+
+def test_a_meeting_naming_its_sides_and_date_is_one_even_as_a_topic() -> None:
+    result = de.parse(
+        "Following up on the outcomes of the Russia-Iran top-level meeting in Moscow on "
+        "January 19, the two presidents reaffirmed their commitment to cooperation.",
+        published=datetime.date(2022, 2, 24),
+    )
+    [meeting] = result.meetings
+    assert [p.code for p in meeting.parties] == ["IRN", "RUS"]
+    assert meeting.date is not None
+    assert meeting.date.iso == "2022-01-19"

@@ -172,6 +172,20 @@ def test_an_envoy_in_apposition_to_a_well_known_officials_possessive() -> None:
             "Noh Kyu-duk",
             "KOR",
         ),
+        (
+            "Republic of Korea (ROK) First Vice Foreign Minister Cho Hyundong spoke.",
+            "Cho Hyundong",
+            "KOR",
+        ),
+        # The body of the party after the title is no part of the name.
+        ("Speaker of the Mongolian Parliament Zandanshatar spoke.", "Zandanshatar", "MNG"),
+        # An organisation's official's possessive in apposition.
+        (
+            "Blinken met Staffan de Mistura, the UN Secretary-General's Personal Envoy for "
+            "Western Sahara.",
+            "Staffan de Mistura",
+            "UN",
+        ),
         # The institution after the name.
         (
             "Political Director Marta Kos, Slovenian Ministry of Foreign Affairs, spoke.",
