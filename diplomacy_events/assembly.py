@@ -88,6 +88,15 @@ _ANAPHOR = regex.compile(
 )
 
 # A headline that announces a joint statement, whose "we" is every signatory.
+# A sentence whose subject is the sides of the meeting reported: "They discussed ...".
+_COLLECTIVE_OPENING = regex.compile(
+    r"(?:They|We|Both[ ]sides|The[ ](?:two[ ])?(?:sides|leaders|ministers|presidents|delegations))"
+    r"\b(?![ ]of\b)"  # not "The presidents of Russia and Azerbaijan"
+)
+
+# "their" right before a meeting's trigger: "their June 8 trilateral meeting".
+_THEIR_BEFORE = regex.compile(r"\btheir[ ](?:[\p{L}\d\-.]++[ ]){0,3}$")
+
 _JOINT = regex.compile(r"\b[Jj]oint[ ](?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu)")
 
 # A verb that makes a headline a sentence reporting a meeting, not a title:
@@ -288,6 +297,15 @@ class Assembler:
                     )
                 )
                 return
+            owners = self._possessors(mentions, groups, draft)
+            if owners:
+                # "They discussed ... their June 8 trilateral meeting with Japanese Vice Foreign
+                # Minister Mori": the sides of the meeting reported, and those it names.
+                parties = [*owners, *(p for p in draft.parties if p not in owners)]
+                groups.append(
+                    MeetingGroup(drafts=[draft], parties=parties, status=status, date=date)
+                )
+                return
             if len(draft.parties) < 2 or (draft.definite and not draft.people and not draft.named):
                 return  # "The visits will highlight ...": refers to nothing reported as a meeting
         group = MeetingGroup(drafts=[draft], parties=list(draft.parties), status=status, date=date)
@@ -436,6 +454,27 @@ class Assembler:
             )
             return None if differs else antecedent
         return next((g for g in groups if self.same_meeting(g, draft, status, date)), None)
+
+    def _possessors(
+        self, mentions: Mentions, groups: Sequence[MeetingGroup], draft: MeetingDraft
+    ) -> list[Party]:
+        """The sides "their" stands for before a meeting no earlier one contains.
+
+        The parties of the last meeting reported (that shares a party with the
+        draft, if one does), when "their" stands right before its trigger and the sentence
+        opens with "They" or the like; else none ("The presidents of Russia and
+        Azerbaijan ... at their meeting in Sochi" names its own sides).
+        """
+        view = mentions.doc.view
+        if not _THEIR_BEFORE.search(
+            view, max(0, draft.trigger_start - 40), draft.trigger_start
+        ) or not _COLLECTIVE_OPENING.match(view, draft.sentence.start):
+            return []
+        mine = set(draft.parties)
+        sides = [g for g in groups if len(g.parties) >= 2]
+        sharing = [g for g in sides if mine & set(g.parties)]
+        chosen = (sharing or sides)[-1:]  # "They": the last meeting reported
+        return list(chosen[0].parties) if chosen else []
 
     def antecedent(
         self, groups: Sequence[MeetingGroup], draft: MeetingDraft

@@ -675,13 +675,12 @@ class MeetingExtractor:
         cue = _TOPIC_BEFORE_TRIGGER.search(
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
         )
-        # "the outcomes of the Russia-Iran top-level meeting in Moscow on January 19": a meeting
-        # that names its sides and its date is one, whatever is said of it.
-        named_and_dated = draft.named and draft.time is not None
-        return cue is not None and (
-            draft.time is None
-            or (cue.group("report") is not None and not dated_phrase and not named_and_dated)
-        )
+        # "the outcomes of the Russia-Iran top-level meeting in Moscow on January 19", "in the
+        # context of recent Russian-US talks in Geneva": a meeting that names its sides and its
+        # date or place is one, whatever is said of it.
+        if cue is None or (draft.named and (draft.time is not None or draft.place is not None)):
+            return False
+        return draft.time is None or (cue.group("report") is not None and not dated_phrase)
 
     def has_counterpart(self, mentions: Mentions, draft: MeetingDraft) -> bool:
         """Whether a visit names who was visited.

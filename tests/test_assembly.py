@@ -330,3 +330,25 @@ def test_the_heads_of_states_listed_after_a_meeting_of_an_organisation_take_part
     )
     [meeting] = result.meetings
     assert {p.code for p in meeting.parties} == {"ARM", "BLR", "CSTO", "KAZ", "RUS"}
+
+
+def test_their_meeting_with_a_third_side_is_the_sides_meeting_with_it() -> None:
+    result = de.parse(
+        "Deputy Secretary of State Wendy Sherman met today with Republic of Korea First Vice "
+        "Foreign Minister Cho Hyundong. They discussed the importance of strengthening "
+        "trilateral ties with Japan, including through their June 8 trilateral meeting with "
+        "Japanese Vice Foreign Minister Mori Takeo.",
+        published=datetime.date(2022, 6, 7),
+    )
+    later = result.meetings[-1]
+    assert {p.code for p in later.parties} == {"JPN", "KOR", "USA"}
+
+
+def test_their_meeting_of_sides_named_in_the_sentence_is_theirs_alone() -> None:
+    result = de.parse(
+        "Vladimir Putin had a telephone conversation with President of the European Council "
+        "Charles Michel. The presidents of Russia and Azerbaijan and the prime minister of "
+        "Armenia will review these matters at their meeting in Sochi on November 26.",
+        published=datetime.date(2021, 11, 24),
+    )
+    assert {p.code for p in result.meetings[-1].parties} == {"ARM", "AZE", "RUS"}

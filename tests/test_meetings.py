@@ -315,3 +315,15 @@ def test_a_meeting_naming_its_sides_and_date_is_one_even_as_a_topic() -> None:
     assert [p.code for p in meeting.parties] == ["IRN", "RUS"]
     assert meeting.date is not None
     assert meeting.date.iso == "2022-01-19"
+
+
+def test_a_meeting_naming_its_sides_and_place_is_one_even_as_a_topic() -> None:
+    result = de.parse(
+        "The presidents had an exchange of opinions regarding European security in the context "
+        "of recent Russian-US talks in Geneva.",
+        published=datetime.date(2022, 1, 21),
+    )
+    [meeting] = result.meetings
+    assert [p.code for p in meeting.parties] == ["RUS", "USA"]
+    assert meeting.location is not None
+    assert meeting.location.city == "Geneva"
