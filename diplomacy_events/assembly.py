@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import heapq
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -94,6 +95,9 @@ _COLLECTIVE_OPENING = regex.compile(
     r"\b(?![ ]of\b)"  # not "The presidents of Russia and Azerbaijan"
 )
 
+# How many meetings back the sides "their" stands for are looked for.
+_POSSESSOR_REACH = 20
+
 # "their" right before a meeting's trigger: "their June 8 trilateral meeting".
 _THEIR_BEFORE = regex.compile(r"\btheir[ ](?:[\p{L}\d\-.]++[ ]){0,3}$")
 
@@ -159,6 +163,8 @@ class MeetingGroup:
     """The name of the first person named for each party, by party code."""
     last_at: int = -1
     """Where its last-mentioned draft's trigger starts (view offset)."""
+    last_sentence: int = -1
+    """The last sentence its drafts stand in."""
     latest: dict[str, Person] = attrs.field(factory=dict)
     """The person its drafts name last for each party, by party code."""
     host: Party | None = None
@@ -173,6 +179,7 @@ class MeetingGroup:
         """Note a draft's sentence and people, so that merging stays linear in the drafts."""
         self.sentences.add(draft.sentence.index)
         self.last_at = max(self.last_at, draft.trigger_start)
+        self.last_sentence = max(self.last_sentence, draft.sentence.index)
         for person in draft.people:
             if person.party is not None:
                 self.named.setdefault(person.party.code, person.name)
@@ -471,10 +478,14 @@ class Assembler:
         ) or not _COLLECTIVE_OPENING.match(view, draft.sentence.start):
             return []
         mine = set(draft.parties)
-        sides = [g for g in groups if len(g.parties) >= 2]
-        sharing = [g for g in sides if mine & set(g.parties)]
-        chosen = (sharing or sides)[-1:]  # "They": the last meeting reported
-        return list(chosen[0].parties) if chosen else []
+        last: MeetingGroup | None = None  # "They": the last meeting reported, unless one nearby
+        for group in itertools.islice(reversed(groups), _POSSESSOR_REACH):  # shares a party
+            if len(group.parties) < 2:
+                continue
+            if mine & set(group.parties):
+                return list(group.parties)
+            last = last or group
+        return list(last.parties) if last is not None else []
 
     def antecedent(
         self, groups: Sequence[MeetingGroup], draft: MeetingDraft
@@ -503,7 +514,7 @@ class Assembler:
                     # "Taking part in the summit were ...": the members of the Russia-ASEAN
                     # summit named just before
                     or (
-                        draft.sentence.index - max(group.sentences) <= _MEMBER_SENTENCES
+                        draft.sentence.index - group.last_sentence <= _MEMBER_SENTENCES
                         and any(p.kind is PartyKind.ORGANISATION for p in mine & theirs)
                     )
                 )

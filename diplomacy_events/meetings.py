@@ -84,6 +84,9 @@ _FUTURE = regex.compile(
 # Moscow on February 22, the presidents shared opinions in a telephone conversation".
 _SEQUENCE = regex.compile(r"\b(?:[Ff]ollowing|[Aa]fter|[Bb]efore|[Aa]head[ ]of|[Pp]rior[ ]to)\b")
 
+# How far before a trigger a phrase of sequence may start.
+_SEQUENCE_REACH = 300
+
 # A relative clause after a phrase of sequence continues its event: ", during which he met".
 _RELATIVE_AFTER_COMMA = regex.compile(r"(?:during|at|in|after)[ ]which\b|where\b|when\b|which\b")
 
@@ -771,7 +774,7 @@ class MeetingExtractor:
             )
         # "Following talks held in Moscow on February 22, they spoke by telephone": a trigger
         # after the phrase of sequence, whose date is the other event's.
-        sequence = _last_sequence(view, sentence.start, tstart)
+        sequence = _last_sequence(view, max(sentence.start, tstart - _SEQUENCE_REACH), tstart)
         comma = view.find(", ", sequence, tstart) if sequence is not None else -1
         # "... after a final day of talks in Doha on Wednesday, during which he met": the same event.
         sequenced = comma >= 0 and not _RELATIVE_AFTER_COMMA.match(view, comma + 2)

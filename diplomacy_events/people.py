@@ -382,7 +382,7 @@ class PersonFinder:
                 else []
             )
             # "for European and Eurasian Affairs", else "for Yemen", "for the DPRK"
-            cursor = ends[-1].end() if ends else _portfolio_party_end(view, cursor, by_start)
+            cursor = ends[-1].end() if ends else _portfolio_party_end(doc, cursor, by_start)
             before = chain_party.get(tstart) or _party_before(view, tstart, by_end)
             if before is not None:
                 if view.startswith(" and ", tend):
@@ -429,7 +429,7 @@ class PersonFinder:
             start = name.start() + name.group().index(kept[0])
             text = " ".join(kept)
             if party is None:
-                affiliation = _affiliation_after(view, start + len(text), by_start)
+                affiliation = _affiliation_after(doc, start + len(text), by_start)
                 party = affiliation.party if affiliation is not None else None
             yield _Draft(
                 start=start,
@@ -792,33 +792,35 @@ def _party_before(view: str, start: int, by_end: Mapping[int, PartyMention]) -> 
     return None
 
 
-def _portfolio_party_end(view: str, cursor: int, by_start: Mapping[int, PartyMention]) -> int:
+def _portfolio_party_end(doc: Document, cursor: int, by_start: Mapping[int, PartyMention]) -> int:
     """The end of a portfolio that names a party (``"for the DPRK"``), or ``cursor``.
 
     The party's acronym in brackets is part of it: ``"for the Democratic People's Republic
     of Korea (DPRK)"``.
     """
+    view = doc.view
     for lead in (" for the ", " for "):
         if view.startswith(lead, cursor):
             mention = by_start.get(cursor + len(lead))
             if mention is not None:
-                end = cursor + len(lead) + len(mention.evidence.text)
+                end = doc.view_offset(mention.evidence.end)
                 acronym = _ACRONYM_AFTER.match(view, end)
                 return acronym.end() if acronym is not None else end
     return cursor
 
 
 def _affiliation_after(
-    view: str, end: int, by_start: Mapping[int, PartyMention]
+    doc: Document, end: int, by_start: Mapping[int, PartyMention]
 ) -> PartyMention | None:
     """The party of an institution named after a name: ``"Jernej Müller, Slovenian Ministry"``."""
+    view = doc.view
     gap = _AFFILIATION_AFTER.match(view, end)
     if gap is None:
         return None
     mention = by_start.get(gap.end())
     if mention is None:
         return None
-    after = gap.end() + len(mention.evidence.text)
+    after = doc.view_offset(mention.evidence.end)
     if _INSTITUTION_WORD.search(mention.evidence.text) or _INSTITUTION_AFTER.match(view, after):
         return mention
     return None

@@ -232,6 +232,26 @@ SHAPES = (
         "assembly._LED_BY",
     ),
     Shape("according to", _repeat("according to Aaa "), "commitments._ACCORDING_TO"),
+    Shape(
+        "calls following talks without a full stop",
+        _repeat("Following talks in Moscow on May 2, Russia and Iran spoke by telephone, "),
+        "meetings._SEQUENCE, assembly.same_meeting",
+    ),
+    Shape(
+        "their meetings with a third side",
+        _repeat("They discussed their trilateral meeting with Japanese Minister Mori Takeo. "),
+        "assembly._possessors",
+    ),
+    Shape(
+        "members listed after summits",
+        _repeat("Russia held a summit with ASEAN. Taking part in the summit were the heads of "),
+        "_members._ATTENDING, assembly.antecedent",
+    ),
+    Shape(
+        "officials with institutions",
+        _repeat("Estonian Foreign Ministry Secretary General Anna Tamm, Slovenian Ministry, "),
+        "people._INSTITUTION_BEFORE_TITLE, _AFFILIATION_AFTER",
+    ),
 )
 
 
