@@ -327,3 +327,9 @@ def test_a_meeting_naming_its_sides_and_place_is_one_even_as_a_topic() -> None:
     assert [p.code for p in meeting.parties] == ["RUS", "USA"]
     assert meeting.location is not None
     assert meeting.location.city == "Geneva"
+
+
+def test_the_east_asia_summit_is_a_gathering_of_its_own() -> None:
+    [meeting] = meetings("On April 27, Vladimir Putin will attend the 16th East Asia Summit.")
+    assert [p.code for p in meeting.parties] == ["EAS", "RUS"]
+    assert meeting.status is de.Status.PLANNED
