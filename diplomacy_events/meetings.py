@@ -275,6 +275,18 @@ _SEPARATE = regex.compile(
     r"\b(?:separate|separately|bilateral[ ]meetings|individual)\b", regex.IGNORECASE
 )
 
+# Counterparts that are officials of several governments: "will meet with senior officials from
+# the Saudi and Republic of Yemen Governments" (a meeting with each, as a trip's readouts count).
+_OFFICIALS_OF = regex.compile(
+    r"(?:[ ]with)?[ ](?:senior[ ]|government[ ]|high-level[ ]|top[ ])?officials[ ](?:from|of|in)[ ]"
+)
+
+# "officials from" before a party: the side the officials belong to, not a place.
+_OFFICIALS_FROM = regex.compile(r"\bofficials[ ]from[ ](?:the[ ])?$")
+
+# How many governments' officials are met one by one; more are one gathering.
+_OFFICIALS_SPLIT = 3
+
 # A request or an urging whose object is the meeting: "urged the DPRK to return to negotiations",
 # "how to encourage the DPRK to engage in meaningful negotiations". Not a meeting reported.
 _REQUESTED_BEFORE = regex.compile(
@@ -626,7 +638,8 @@ class MeetingExtractor:
             mention = span.value
             assert isinstance(mention, PartyMention)
             before = view[max(0, span.start - 25) : span.start]
-            if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before):
+            origin = _OFFICIALS_FROM.search(before) is not None  # "officials from the Saudi ..."
+            if (_LOCATIVE_BEFORE.search(before) and not origin) or _TOPIC_BEFORE.search(before):
                 continue
             if all(p != mention.party for p, _ in sides):
                 sides.append((mention.party, None))
@@ -938,8 +951,9 @@ class MeetingExtractor:
         """One draft per counterpart when the trigger reports several meetings.
 
         ``"telephone conversations with A and B"``, ``"bilateral meetings
-        with A and B"``, ``"separate talks with A and B"``: the subject met
-        each counterpart on its own.
+        with A and B"``, ``"separate talks with A and B"``, ``"will meet with
+        senior officials from A and B"`` (up to three): the subject met each
+        counterpart on its own.
         """
         view = mentions.doc.view
         plural = draft.trigger.phrase.endswith("s") and draft.trigger.kind not in {
@@ -950,12 +964,15 @@ class MeetingExtractor:
         separate = bool(
             _SEPARATE.search(view, max(draft.start, draft.trigger_start - 20), draft.trigger_end)
         )
-        if not (plural or separate):
+        officials = _OFFICIALS_OF.match(view, draft.trigger_end) is not None
+        if not (plural or separate or officials):
             return (draft,)
         sides = self.counterparts(mentions, draft.trigger_end, draft.end)
         subject = [p for p in draft.parties if all(p != q for q, _ in sides)]
         if len(sides) < 2 or not subject:
             return (draft,)
+        if officials and not (plural or separate) and len(sides) > _OFFICIALS_SPLIT:
+            return (draft,)  # "officials from ten African states": one gathering
         drafts = []
         for party, person in sides:
             people = tuple(p for p in draft.people if p.party in subject or p is person)

@@ -333,3 +333,19 @@ def test_the_east_asia_summit_is_a_gathering_of_its_own() -> None:
     [meeting] = meetings("On April 27, Vladimir Putin will attend the 16th East Asia Summit.")
     assert [p.code for p in meeting.parties] == ["EAS", "RUS"]
     assert meeting.status is de.Status.PLANNED
+
+
+def test_officials_of_two_governments_are_met_one_by_one_of_many_together() -> None:
+    two = meetings(
+        "U.S. Special Envoy for Yemen Tim Lenderking arrived in Saudi Arabia today, where he "
+        "will meet with senior officials from the Saudi and Republic of Yemen Governments."
+    )
+    assert sorted(sorted(p.code for p in m.parties) for m in two) == [
+        ["SAU", "USA"],
+        ["USA", "YEM"],
+    ]
+    many = meetings(
+        "On May 18, Secretary Blinken will meet with senior officials from Egypt, Gabon, Ghana, "
+        "Kenya and Senegal."
+    )
+    assert len(many) == 1
