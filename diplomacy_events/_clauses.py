@@ -61,6 +61,9 @@ _NOT_SUBJECT_BEFORE = regex.compile(
 )
 
 
+# A plural possessive between a name and a noun trigger: the pronoun is the possessor.
+_PRONOUN_IN_GAP = regex.compile(r"\b(?:their|our)\b")  # not "Russia for its commitment"
+
 # Between a possessor and its noun: "'s", "'", then at most two adjectives.
 _POSSESSIVE_GAP = regex.compile(r"(?:'s|')?+[ ](?:\p{Ll}+[ ]){0,2}$")
 
@@ -82,8 +85,8 @@ def possessor(mentions: Mentions, trigger_start: int) -> tuple[Party, int] | Non
     view = mentions.doc.view
     window_start = max(0, trigger_start - 60)
     match = _POSSESSIVE_GAP.search(view, window_start, trigger_start)
-    if match is None:
-        return None
+    if match is None or _PRONOUN_IN_GAP.search(match.group()):
+        return None  # "Sherman and Chung discussed their commitment": the subject's, not Chung's
     owner_end = match.start()
     for spans in (mentions.parties, mentions.person_spans):
         for span in Mentions.within(spans, window_start, owner_end):

@@ -73,10 +73,12 @@ _AGENDA_VERBS = frozenset(
 _NEXT_WORD = regex.compile(r"[ ]++(\p{Ll}++)")
 
 # Words right after a trigger that make it no commitment: "agreed to disagree", "agreed on the
-# need for" (an opinion), "accepted the invitation" (a further contact, not an undertaking).
+# need for" (an opinion), "accepted the invitation" (a further contact, not an undertaking), or
+# nothing at all ("everything has been agreed on.").
 _NOT_A_COMMITMENT_AFTER = regex.compile(
     r"""
     [ ]*(?:disagree|differ)\b
+    | [ ]*(?:[.,;:!?]|$)                          # nothing named: "everything has been agreed on."
     | [ ](?:the|an?)[ ](?:need|necessity|importance|urgency|value)\b
     | [ ](?:the|an|his|her|their|this|our|my)[ ](?:\p{Ll}+[ ])?invitation\b
     """,

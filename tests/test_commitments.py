@@ -132,3 +132,20 @@ def test_officials_of_one_side_in_apposition_are_not_both_sides() -> None:
     from diplomacy_events._clauses import TITLE_PAIR
 
     assert TITLE_PAIR.search(pair) is None
+
+
+def test_their_commitment_after_two_named_officials_is_both_sides() -> None:
+    result = de.parse(
+        "Deputy Secretary of State Wendy R. Sherman met with Republic of Korea (ROK) Foreign "
+        "Minister Chung Eui-yong in Seoul. Deputy Secretary Sherman and Foreign Minister Chung "
+        "discussed their commitment to the complete denuclearization of the Korean Peninsula.",
+        published=datetime.date(2021, 7, 22),
+    )
+    [commitment] = result.commitments
+    assert [p.code for p in commitment.parties] == ["KOR", "USA"]
+
+
+def test_a_trigger_with_nothing_after_it_names_no_undertaking() -> None:
+    assert commitments("Everything the sides discussed has been basically agreed on.") == ()
+    [own] = commitments("Russia, we respect it for its commitment to an independent policy.")
+    assert [p.code for p in own.parties] == ["RUS"]
