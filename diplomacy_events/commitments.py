@@ -79,7 +79,7 @@ _NOT_A_COMMITMENT_AFTER = regex.compile(
     r"""
     [ ]*(?:disagree|differ)\b
     | [ ]*(?:[.,;:!?]|$)                          # nothing named: "everything has been agreed on."
-    | [ ](?:the|an?)[ ](?:need|necessity|importance|urgency|value)\b
+    | [ ](?:the|an?)[ ](?:\p{Ll}++[ ])?(?:need|necessity|importance|urgency|value)\b
     | [ ](?:the|an|his|her|their|this|our|my)[ ](?:\p{Ll}+[ ])?invitation\b
     """,
     regex.VERBOSE,

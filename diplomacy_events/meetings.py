@@ -281,8 +281,10 @@ _OFFICIALS_OF = regex.compile(
     r"(?:[ ]with)?[ ](?:senior[ ]|government[ ]|high-level[ ]|top[ ])?officials[ ](?:from|of|in)[ ]"
 )
 
-# "officials from" before a party: the side the officials belong to, not a place.
-_OFFICIALS_FROM = regex.compile(r"\bofficials[ ]from[ ](?:the[ ])?$")
+# "officials from", "representatives from" before a party: the side they belong to, not a place.
+_OFFICIALS_FROM = regex.compile(
+    r"\b(?:officials|representatives|delegations?|envoys|diplomats|negotiators)[ ]from[ ](?:the[ ])?$"
+)
 
 # How many governments' officials are met one by one; more are one gathering.
 _OFFICIALS_SPLIT = 3
@@ -297,6 +299,11 @@ _REQUESTED_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# Someone's visit as the topic of a discussion: "They discussed the Secretary-General's visit".
+_DISCUSSED_VISIT = regex.compile(
+    r"\bdiscuss\w*+[ ]the[ ][^.;]{0,60}?'s[ ](?:[\p{Ll}\-]++[ ]){0,2}$"
+)
+
 # Words before an undated trigger that make it a process or a topic, not an encounter.
 _PROCESS_BEFORE = regex.compile(
     r"""
@@ -305,7 +312,7 @@ _PROCESS_BEFORE = regex.compile(
     | progress[ ](?:in|on) | framework[ ]of | course[ ]of
     | supported | welcomed?[ ]the[ ]launch | negotiating[ ]process | structure[ ]of | within[ ]the
     | peace[ ]process | process[ ]of | track | too[ ]early | speak[ ]about | talk[ ]about
-    | possible | potential | prospects?[ ]of | feature | including | such[ ]as
+    | possible | potential | prospects?[ ]of | feature | including | such[ ]as | context[ ]of
     | return(?:ed|ing|s)?[ ]to(?:[ ]the)?(?=[ ]\Z)   # "urged them to return to negotiations"
     | through(?:[ ][\p{L}\-]++){0,3}(?=[ ]\Z)         # "settled through dialogue and negotiations"
     | thank\w*+[^.;]{0,60}?[ ]for[ ](?:the|this)[ ]opportunity(?:[ ]to)?(?=[ ]\Z)  # "thanked him for the
@@ -574,9 +581,11 @@ class MeetingExtractor:
             ):
                 # "a visit to Russia", "the visit by the President of Uzbekistan to Russia"
                 country = country or _country_of(mention)
-            elif _LOCATIVE_BEFORE.search(before) or (
-                before.endswith(", ") and _after_place(mentions, span.start)
-            ):
+            elif (
+                _LOCATIVE_BEFORE.search(before)
+                # "representatives from Ukraine": a side; "officials from Moscow" stays a place
+                and not (mention.form == "name" and _OFFICIALS_FROM.search(before))
+            ) or (before.endswith(", ") and _after_place(mentions, span.start)):
                 if mention.form != "demonym":
                     country = country or _country_of(mention)
                     continue
@@ -683,10 +692,20 @@ class MeetingExtractor:
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
         ):
             return True
-        if draft.time is None and _PROCESS_BEFORE.search(
-            view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+        # "in the context of talks with Ukraine": a track; "in the context of recent Russian-US
+        # talks in Geneva" names its sides and place, an encounter.
+        if (
+            draft.time is None
+            and not (draft.named and draft.place is not None)
+            and _PROCESS_BEFORE.search(
+                view, max(draft.start, draft.trigger_start - 100), draft.trigger_start
+            )
         ):
             return True
+        if draft.trigger.kind == "visit" and _DISCUSSED_VISIT.search(
+            view, max(draft.start, draft.trigger_start - 80), draft.trigger_start
+        ):
+            return True  # "They discussed the Secretary-General's visit to Kyiv": a topic
         dated_phrase = draft.time_start is not None and draft.time_start < draft.trigger_start
         cue = _TOPIC_BEFORE_TRIGGER.search(
             view, max(draft.start, draft.trigger_start - 100), draft.trigger_start

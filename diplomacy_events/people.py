@@ -89,6 +89,8 @@ _INSTITUTION_BEFORE_TITLE = regex.compile(
     | (?:Foreign|Defen[cs]e|Interior|Economy|Finance)[ ]Ministry    # "Foreign Ministry"
     | Ministry[ ]of[ ](?:Foreign|External)[ ]Affairs(?:[ ]and[ ]\p{Lu}\p{Ll}++)?
     | Ministry[ ]of[ ](?:Defen[cs]e|Foreign[ ]Trade|Economy|Finance)
+    | (?:Federal[ ])?Ministry[ ](?:of|for)(?:[ ](?:\p{Lu}\p{Ll}++|and)){1,7}  # "Ministry for Economic
+                                                                        # Affairs and Climate Action"
     | (?:Embassy|Mission|Government)                                 # "U.S. Embassy Spokesperson"
     )[ ]$
     """,

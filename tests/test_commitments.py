@@ -92,6 +92,7 @@ def test_an_agreement_reached_with_words_before_its_noun(text: str) -> None:
         "Both sides agreed that Iran must never be allowed to acquire a nuclear weapon.",
         "The sides agreed on the need for joint efforts against the pandemic.",
         "They agreed on the importance of close coordination.",
+        "They agreed on the critical importance of uninterrupted access to aid.",
         # An invitation accepted is a further contact, not an undertaking.
         "The invitation was accepted with gratitude.",
         "Russia accepted the invitation to the summit.",

@@ -349,3 +349,26 @@ def test_officials_of_two_governments_are_met_one_by_one_of_many_together() -> N
         "Kenya and Senegal."
     )
     assert len(many) == 1
+
+
+def test_representatives_from_a_state_are_its_side_not_a_place() -> None:
+    [meeting] = meetings(
+        "Vladimir Putin shared his assessment of the third round of talks between the Russian "
+        "delegation and representatives from Ukraine held on March 7 in Belarus."
+    )
+    assert [p.code for p in meeting.parties] == ["RUS", "UKR"]
+    assert meeting.location is not None
+    assert meeting.location.country is not None
+    assert meeting.location.country.code == "BLR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin set forth Russia's terms in the context of talks with the representatives of "
+        "Ukraine.",
+        "Blinken and Guterres discussed the Secretary-General's visit in April to Kyiv and Moscow.",
+    ],
+)
+def test_a_negotiating_track_and_someones_visit_as_a_topic_are_no_meetings(text: str) -> None:
+    assert meetings(text) == ()

@@ -177,6 +177,18 @@ def test_an_envoy_in_apposition_to_a_well_known_officials_possessive() -> None:
             "Cho Hyundong",
             "KOR",
         ),
+        (
+            "German Ministry for Economic Affairs and Climate Action State Secretary Franziska "
+            "Brantner spoke.",
+            "Franziska Brantner",
+            "DEU",
+        ),
+        # The State Department's named offices are American by themselves.
+        (
+            "Deputy Secretary for Management and Resources Brian P. McKeon spoke.",
+            "Brian P. McKeon",
+            "USA",
+        ),
         # The body of the party after the title is no part of the name.
         ("Speaker of the Mongolian Parliament Zandanshatar spoke.", "Zandanshatar", "MNG"),
         # An organisation's official's possessive in apposition.
