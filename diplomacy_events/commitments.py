@@ -39,9 +39,10 @@ __all__ = [
 _FOLLOW_UP_AFTER = regex.compile(
     r"""
     [ ]*(?:also[ ]|further[ ])?+
-    (?:meet | continue[ ](?:their[ ])?(?:(?:\p{Ll}++[ ](?:and[ ])?)?contacts|dialogue|consultations)
+    (?:meet | continue[ ](?:the[ ]|their[ ])?(?:(?:\p{Ll}++[ ](?:and[ ])?)?contacts
+      | (?:\p{Ll}++[ ])?dialogue | consultations)
     | maintain | stay[ ]in | keep[ ]in | remain[ ]in | hold[ ](?:a[ ])?(?:follow-up|further|another|next)
-    | convene | set[ ]up[ ]a[ ]consultation | further[ ]contacts | on[ ]further[ ]contacts)
+    | convene | set[ ]up[ ]a[ ]consultation | (?:on[ ])?further[ ](?:\p{Ll}++[ ])?contacts)
     """,
     regex.VERBOSE,
 )

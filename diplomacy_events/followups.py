@@ -54,6 +54,9 @@ _INVITED_REACH = 90
 _HABIT_SUBJECT = regex.compile(r"\b(?:[Ww]e|[Tt]hey)[ ]$")
 _HABIT_VERBS = frozenset({"maintain", "keep", "remain", "stay"})
 
+# "this series of meetings", "these working groups": the one at hand (but "this next meeting").
+_THIS_BEFORE = regex.compile(r"\b(?:[Tt]his|[Tt]hese)[ ]$")
+
 # The kind of the phrases that are follow-ups only when invited.
 _INVITATION = "invitation"
 
@@ -97,7 +100,10 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         ):
             return False
         before = view[max(sentence.start, start - 30) : start]
-        if view[start:end].split(" ")[0] in _HABIT_VERBS and _HABIT_SUBJECT.search(before):
+        first_word = view[start:end].split(" ")[0]
+        if first_word in _HABIT_VERBS and _HABIT_SUBJECT.search(before):
+            return False
+        if first_word.lower() != "next" and _THIS_BEFORE.search(before):
             return False
         return not _NOT_BEFORE.search(before)
 

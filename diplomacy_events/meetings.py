@@ -209,7 +209,8 @@ _PRONOUN_SUBJECT = regex.compile(r"\b(?:He|She|he|she|I)\b")
 _ANAPHORIC_BEFORE = regex.compile(
     r"""
     \b(?:[Tt]he|[Tt]hese|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)[ ]
-    (?!(?:last|previous|next|upcoming|earlier|latest|second|third|forthcoming)\b)  # a new meeting
+    (?!(?:last|previous|next|upcoming|earlier|latest|second|third|forthcoming|inaugural|founding
+    | extraordinary|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d++(?:st|nd|rd|th))\b)  # a new one
     (?:[\p{L}\-.]++[ ]){0,2}$          # "the April talks", "the U.S.-Russian meeting"
     """,
     regex.VERBOSE,

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 import diplomacy_events as de
 
 DAY = datetime.date(2025, 4, 11)
@@ -87,3 +89,24 @@ def test_close_contacts_and_interaction_and_contacts_are_followups_not_commitmen
         result = de.parse(MEETING + text, published=DAY)
         assert len(result.followups) == 1, text
         assert result.commitments == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents agreed to continue the political dialogue and contacts at various levels.",
+        "They agreed on further personal contacts.",
+    ],
+)
+def test_dialogue_and_personal_contacts_agreed_are_followups(text: str) -> None:
+    result = de.parse(MEETING + text, published=DAY)
+    assert len(result.followups) == 1
+    assert result.commitments == ()
+
+
+def test_this_series_of_meetings_is_the_one_at_hand_but_this_next_one_is_not() -> None:
+    assert (
+        de.parse(MEETING + "This series of meetings was productive.", published=DAY).followups == ()
+    )
+    later = de.parse(MEETING + "They will plan this next meeting of the group.", published=DAY)
+    assert len(later.followups) == 1

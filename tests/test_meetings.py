@@ -372,3 +372,13 @@ def test_representatives_from_a_state_are_its_side_not_a_place() -> None:
 )
 def test_a_negotiating_track_and_someones_visit_as_a_topic_are_no_meetings(text: str) -> None:
     assert meetings(text) == ()
+
+
+def test_the_inaugural_meeting_is_a_new_meeting_not_a_reference_back() -> None:
+    [meeting] = meetings(
+        "The Governments of Bahrain, Egypt and Israel held the inaugural meeting of the Negev "
+        "Forum Steering Committee in Manama, Bahrain on June 27, 2022."
+    )
+    assert {p.code for p in meeting.parties} == {"BHR", "EGY", "ISR"}
+    assert meeting.date is not None
+    assert meeting.date.iso == "2022-06-27"
