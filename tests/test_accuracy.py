@@ -18,7 +18,7 @@ from diplomacy_events.parser import Parser
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 HELDOUT = Path(__file__).resolve().parents[1] / "benchmarks" / "heldout"
-"""90 raw documents annotated by hand (benchmarks/heldout/README.md), in the repository."""
+"""120 raw documents annotated by hand (benchmarks/heldout/README.md), in the repository."""
 
 
 def _scores(folder: Path) -> Scores:
@@ -92,7 +92,7 @@ def heldout_scores() -> Scores:
 
 @pytest.mark.parametrize(
     ("category", "floor"),
-    [("meetings", 0.72), ("commitments", 0.76), ("followups", 0.75)],
+    [("meetings", 0.77), ("commitments", 0.75), ("followups", 0.75)],
 )
 def test_heldout_set_f1_stays_above_its_floor(
     heldout_scores: Scores, category: str, floor: float
@@ -100,7 +100,7 @@ def test_heldout_set_f1_stays_above_its_floor(
     assert getattr(heldout_scores, category).f1 >= floor
 
 
-@pytest.mark.parametrize(("attribute", "floor"), [("parties", 0.89), ("heads", 0.91)])
+@pytest.mark.parametrize(("attribute", "floor"), [("parties", 0.87), ("heads", 0.87)])
 def test_heldout_set_attribute_accuracy_stays_above_its_floor(
     heldout_scores: Scores, attribute: str, floor: float
 ) -> None:
