@@ -465,12 +465,13 @@ class Assembler:
     def _possessors(
         self, mentions: Mentions, groups: Sequence[MeetingGroup], draft: MeetingDraft
     ) -> list[Party]:
-        """The sides "their" stands for before a meeting no earlier one contains.
+        """The sides "their" stands for, for a meeting no earlier meeting contains.
 
-        The parties of the last meeting reported (that shares a party with the
-        draft, if one does), when "their" stands right before its trigger and the sentence
-        opens with "They" or the like; else none ("The presidents of Russia and
-        Azerbaijan ... at their meeting in Sochi" names its own sides).
+        The parties of the last meeting reported (of the last that shares a
+        party with the draft, if one does), when "their" stands right before
+        its trigger and the sentence opens with "They" or the like; else none
+        ("The presidents of Russia and Azerbaijan ... at their meeting in
+        Sochi" names its own sides).
         """
         view = mentions.doc.view
         if not _THEIR_BEFORE.search(
