@@ -415,6 +415,11 @@ def test_parse_time_grows_linearly(timer: Timer, shape: Shape) -> None:
     size, small = _calibrate(timer, shape)
     budget = BOUND * FACTOR * small + SLACK
     big = timer.measure(shape.name, FACTOR * size, budget)
+    if big is None:
+        # One more try: a single run of a few tenths of a second can be slowed by a garbage
+        # collection or a busy machine (CI failed so on "parties and commas", which measures
+        # 9 to 16 times as long at 16 times the size); a super-linear shape fails both runs.
+        big = timer.measure(shape.name, FACTOR * size, budget)
     assert big is not None, (
         f"{shape.name!r} ({shape.stresses}): {size} characters took {small:.3f} s, "
         f"{FACTOR * size} characters more than {budget:.2f} s of CPU time "
