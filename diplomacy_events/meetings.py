@@ -300,6 +300,12 @@ _REQUESTED_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
+# A meeting as the occasion of what was said, not its topic: "discussed the situation in
+# Kazakhstan ... during his telephone conversations with Lukashenko and Pashinyan".
+_OCCASION_BEFORE = regex.compile(
+    r"\b(?:during|in[ ]the[ ]course[ ]of)[ ](?:his|her|their)[ ](?:[\p{L}\-]++[ ]){0,2}$"
+)
+
 # Someone's visit as the topic of a discussion: "They discussed the Secretary-General's visit".
 _DISCUSSED_VISIT = regex.compile(
     r"\bdiscuss\w*+[ ]the[ ][^.;]{0,60}?'s[ ](?:[\p{Ll}\-]++[ ]){0,2}$"
@@ -716,6 +722,10 @@ class MeetingExtractor:
         # date or place is one, whatever is said of it.
         if cue is None or (draft.named and (draft.time is not None or draft.place is not None)):
             return False
+        if draft.trigger.kind != "visit" and _OCCASION_BEFORE.search(
+            view, max(draft.start, draft.trigger_start - 30), draft.trigger_start
+        ):
+            return False  # "discussed the situation ... during his telephone conversations with"
         return draft.time is None or (cue.group("report") is not None and not dated_phrase)
 
     def has_counterpart(self, mentions: Mentions, draft: MeetingDraft) -> bool:

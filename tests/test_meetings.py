@@ -382,3 +382,15 @@ def test_the_inaugural_meeting_is_a_new_meeting_not_a_reference_back() -> None:
     assert {p.code for p in meeting.parties} == {"BHR", "EGY", "ISR"}
     assert meeting.date is not None
     assert meeting.date.iso == "2022-06-27"
+
+
+def test_calls_that_are_the_occasion_of_a_discussion_are_meetings() -> None:
+    result = de.parse(
+        "Vladimir Putin discussed the current developments in Kazakhstan during his telephone "
+        "conversations with President of the Republic of Belarus Alexander Lukashenko and Prime "
+        "Minister of the Republic of Armenia Nikol Pashinyan.",
+        published=datetime.date(2022, 1, 8),
+    )
+    found = sorted(sorted(p.code for p in m.parties) for m in result.meetings)
+    assert found == [["ARM", "RUS"], ["BLR", "RUS"]]
+    assert {m.mode for m in result.meetings} == {de.Mode.REMOTE}
