@@ -95,8 +95,9 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         after ``"invited"``: an invitation extended at the reported meeting.
         """
         view = mentions.doc.view
-        if self.phrases()[view[start:end]] == _INVITATION and not _INVITED_BEFORE.search(
-            view, max(sentence.start, start - _INVITED_REACH), start
+        if (
+            self.phrases()[view[start:end]] == _INVITATION
+            and _invited(view, sentence, start) is None
         ):
             return False
         before = view[max(sentence.start, start - 30) : start]
@@ -119,13 +120,9 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         )
         if before is not None:
             ev_start = start - len(before.group())
-        invited = (
-            _INVITED_BEFORE.search(view, max(sentence.start, start - _INVITED_REACH), start)
-            if label == _INVITATION
-            else None
-        )
+        invited = _invited(view, sentence, start) if label == _INVITATION else None
         if invited is not None:
-            ev_start = invited.start()  # "invited Serdar Berdimuhamedov to visit Russia"
+            ev_start = invited  # "invited Serdar Berdimuhamedov to visit Russia"
         words = regex.compile(r"(?:[ ]+[^ .;]+){0,6}").match(view, end, sentence.end)
         ev_end = words.end() if words else end
         time = None
@@ -172,3 +169,9 @@ class FollowUpExtractor(TriggerExtractor[FollowUpDraft]):
         ):
             location = Determination.KNOWN
         return date, location, representation
+
+
+def _invited(view: str, sentence: Sentence, start: int) -> int | None:
+    """Where "invited" stands before an invitation phrase at ``start``, if it does."""
+    match = _INVITED_BEFORE.search(view, max(sentence.start, start - _INVITED_REACH), start)
+    return match.start() if match is not None else None

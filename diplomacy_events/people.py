@@ -80,12 +80,16 @@ _PORTFOLIO = regex.compile(
     regex.VERBOSE,
 )
 
+# A party's acronym in brackets: "(ROK)", "(DPRK)".
+_ACRONYM = r"\([\p{Lu}\p{Ll}.]{2,10}\)"
+
 # An institution between a party and a title: "Estonian Foreign Ministry Secretary General",
 # "Japanese Ministry of Foreign Affairs Director General", "Republic of Korea (ROK) Special
 # Representative" (the party's acronym in brackets).
 _INSTITUTION_BEFORE_TITLE = regex.compile(
-    r"""
-    (?:\([\p{Lu}\p{Ll}.]{2,10}\)                                  # "(ROK)"
+    r"(?:"
+    + _ACRONYM
+    + r"""                                         # "(ROK)"
     | (?:Foreign|Defen[cs]e|Interior|Economy|Finance)[ ]Ministry    # "Foreign Ministry"
     | Ministry[ ]of[ ](?:Foreign|External)[ ]Affairs(?:[ ]and[ ]\p{Lu}\p{Ll}++)?
     | Ministry[ ]of[ ](?:Defen[cs]e|Foreign[ ]Trade|Economy|Finance)
@@ -104,7 +108,7 @@ _BODY_AFTER_PARTY = regex.compile(
 )
 
 # A party's acronym in brackets after its name: " (DPRK)".
-_ACRONYM_AFTER = regex.compile(r"[ ]\([\p{Lu}\p{Ll}.]{2,10}\)")
+_ACRONYM_AFTER = regex.compile(r"[ ]" + _ACRONYM)
 
 # How far before a title the institution and its party may start.
 _INSTITUTION_REACH = 60
@@ -123,10 +127,9 @@ _AFFILIATION_AFTER = regex.compile(
 
 # An institution named by a party mention or right after one: "U.S. Department of State",
 # "Slovenian Ministry of Foreign Affairs", "the Japanese Embassy".
-_INSTITUTION_WORD = regex.compile(r"\b(?:Ministry|Department|Embassy|Mission|Government|Office)\b")
-_INSTITUTION_AFTER = regex.compile(
-    r"[ ](?:Foreign[ ]|Defen[cs]e[ ])?(?:Ministry|Department|Embassy|Mission|Government)\b"
-)
+_INSTITUTIONS = r"(?:Ministry|Department|Embassy|Mission|Government)"
+_INSTITUTION_WORD = regex.compile(r"\b(?:" + _INSTITUTIONS + r"|Office)\b")
+_INSTITUTION_AFTER = regex.compile(r"[ ](?:Foreign[ ]|Defen[cs]e[ ])?" + _INSTITUTIONS + r"\b")
 
 # The last word of a portfolio: "for East Asian and Pacific Affairs", "for ... Human Rights".
 _PORTFOLIO_END = regex.compile(
@@ -241,6 +244,29 @@ class _Draft:
     rank: Rank
     party: Party | None
     rule: str
+
+
+def _name_draft(
+    name: regex.Match[str],
+    kept: Sequence[str],
+    *,
+    title: str | None,
+    rank: Rank,
+    rule: str,
+    party: Party | None = None,
+) -> _Draft:
+    """The draft of a name match as :meth:`PersonFinder.clean_name` kept it: from its first kept word."""
+    start = name.start() + name.group().index(kept[0])
+    text = " ".join(kept)
+    return _Draft(
+        start=start,
+        end=start + len(text),
+        name=text,
+        title=title,
+        rank=rank,
+        party=party,
+        rule=rule,
+    )
 
 
 class PersonFinder:
@@ -428,20 +454,11 @@ class PersonFinder:
                     )
                 continue
             assert name is not None
-            start = name.start() + name.group().index(kept[0])
-            text = " ".join(kept)
-            if party is None:
-                affiliation = _affiliation_after(doc, start + len(text), by_start)
+            draft = _name_draft(name, kept, title=canonical, rank=titles[title], rule="title")
+            if party is None:  # "Jernej Müller, Slovenian Ministry ...", else the title's own
+                affiliation = _affiliation_after(doc, draft.end, by_start)
                 party = affiliation.party if affiliation is not None else None
-            yield _Draft(
-                start=start,
-                end=start + len(text),
-                name=text,
-                title=canonical,
-                rank=titles[title],
-                party=party or self.title_party(canonical),
-                rule="title",
-            )
+            yield attrs.evolve(draft, party=party or self.title_party(canonical))
 
     def _officials_of(self, party: str | None, title: str) -> Sequence[Official]:
         """The officials of a party (any rank), or those with a title (any party)."""
@@ -524,12 +541,9 @@ class PersonFinder:
                 continue  # "Vladimir Putin, President of Azerbaijan Ilham Aliyev": the title is the next person's
             title = title_match[2]
             canonical = title if title[0].isupper() else title.capitalize()
-            offset = name.start() + name.group().index(kept[0])
-            text = " ".join(kept)
-            yield _Draft(
-                start=offset,
-                end=offset + len(text),
-                name=text,
+            yield _name_draft(
+                name,
+                kept,
                 title=canonical,
                 rank=titles[title],
                 party=party or self.title_party(canonical),
@@ -575,16 +589,8 @@ class PersonFinder:
                 kept = self.clean_name(name.group().split(" "))
                 if len(kept) < 2:
                     continue  # "its Gaza chief": a place, then the name
-                offset = name.start() + name.group().index(kept[0])
-                text = " ".join(kept)
-                yield _Draft(
-                    start=offset,
-                    end=offset + len(text),
-                    name=text,
-                    title=None,
-                    rank=Rank.OTHER,
-                    party=before.party,
-                    rule="led",
+                yield _name_draft(
+                    name, kept, title=None, rank=Rank.OTHER, party=before.party, rule="led"
                 )
                 break
 
